@@ -1,0 +1,16 @@
+using Refit;
+
+namespace Ocop.MarketSync.Registry.Client;
+
+/// <summary>
+/// The registry's HTTP contract (docs/registry-api.yaml). Responses are taken raw so that
+/// <see cref="RegistryClient"/> can read each record on its own and report exactly what is wrong.
+/// </summary>
+public interface IRegistryApi
+{
+    [Get("/api/v1/products/changes")]
+    Task<HttpResponseMessage> GetChangesAsync(
+        [AliasAs("cursor")] string? cursor,
+        [AliasAs("limit")] int limit,
+        CancellationToken cancellationToken);
+}
