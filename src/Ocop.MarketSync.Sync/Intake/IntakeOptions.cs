@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Ocop.MarketSync.Sync.Intake.Rules;
+
+namespace Ocop.MarketSync.Sync.Intake;
+
+/// <summary>Section <c>Intake</c>: schedules and OCOP rules that are a choice rather than a law.</summary>
+public sealed class IntakeOptions
+{
+    public const string SectionName = "Intake";
+
+    /// <summary>Cron of the incremental pull (<c>registry-pull</c>). Default every 5 minutes.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PullCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>Cron of the full pull (<c>registry-full</c>), which also retires withdrawn products. Default 02:00.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string FullCron { get; set; } = "0 2 * * *";
+
+    /// <summary>Time zone for the schedules and for "today" in certificate validity. Default Asia/Ho_Chi_Minh.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Trigger an incremental pull as soon as the service starts.</summary>
+    public bool RunOnStart { get; set; } = true;
+
+    /// <summary>
+    /// A full pull that would retire more than this share of known products retires none and raises an alert
+    /// (a registry outage or an empty export must never withdraw everything). Default 0.2.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double RetireGuardShare { get; set; } = 0.2;
+
+    /// <summary>Certificate validity in months from the day of issue. Default 36.</summary>
+    [Range(1, 120)]
+    public int CertificateValidityMonths { get; set; } = 36;
+
+    /// <summary>Whether the day of issue + N months is still valid. Default: it is not (issue + 36 months − 1 day).</summary>
+    public LastValidDayRule LastValidDay { get; set; } = LastValidDayRule.IssuePlusMonthsMinusOneDay;
+}

@@ -1,0 +1,57 @@
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+
+namespace Ocop.MarketSync.Sync.Intake;
+
+/// <summary>Keeps the <see cref="IntakeRun"/> row of a run up to date: what staff see of intake in the API.</summary>
+public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock)
+{
+    public async Task<IntakeRun> StartAsync(IntakeRunKind kind, string source, string? cursor, CancellationToken cancellationToken)
+    {
+        var run = new IntakeRun
+        {
+            Kind = kind,
+            Source = source,
+            Status = IntakeRunStatus.Running,
+            StartedAt = clock.UtcNow,
+            CursorFrom = cursor,
+            CursorTo = cursor,
+        };
+        db.IntakeRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return run;
+    }
+
+    public void AddPage(IntakeRun run, IReadOnlyList<NormalizedRecord> records, PageWriteResult result, string? cursor)
+    {
+        run.Pages++;
+        run.Received += records.Count;
+        run.Inserted += result.Inserted;
+        run.Updated += result.Updated;
+        run.Unchanged += result.Unchanged;
+        run.Eligible += records.Count(r => r.Outcome == ProductOutcome.Eligible);
+        run.Ineligible += records.Count(r => r.Outcome == ProductOutcome.Ineligible);
+        run.Quarantined += records.Count(r => r.Outcome == ProductOutcome.Quarantined);
+        run.CursorTo = cursor;
+    }
+
+    public async Task<IntakeRun> FinishAsync(IntakeRun run, IntakeRunStatus status, CancellationToken cancellationToken)
+    {
+        run.Status = status;
+        run.FinishedAt = clock.UtcNow;
+        db.IntakeRuns.Update(run);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return run;
+    }
+
+    /// <summary>Records the failure. Uses <see cref="CancellationToken.None"/> on purpose: the failure must be recorded even while shutting down.</summary>
+    public async Task FailAsync(IntakeRun run, Exception error, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        db.ChangeTracker.Clear();
+        run.Error = error.Message.Length > 4000 ? error.Message[..4000] : error.Message;
+        await FinishAsync(run, IntakeRunStatus.Failed, CancellationToken.None);
+    }
+}

@@ -1,0 +1,20 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Registry;
+
+namespace Ocop.MarketSync.Sync.Intake.Jobs;
+
+/// <summary>Recurring <c>registry-pull</c>: incremental intake from the stored cursor.</summary>
+/// <remarks>
+/// Hangfire retries a failed pull three times over ~20 minutes; the HTTP pipeline has already retried each
+/// request for seconds. The next scheduled run would catch up anyway (docs/decisions/0002-retry-layers.md).
+/// The class, namespace and method are a persisted contract of Hangfire: rename only with a migration plan.
+/// </remarks>
+[Queue(IntakeQueues.Intake)]
+public sealed class RegistryPullJob(RegistryIntake intake, IntakeLock intakeLock, IOptions<RegistryOptions> registry)
+{
+    [JobDisplayName("Registry pull (incremental)")]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        intakeLock.RunExclusiveAsync(registry.Value.SourceName, () => intake.PullIncrementalAsync(cancellationToken));
+}

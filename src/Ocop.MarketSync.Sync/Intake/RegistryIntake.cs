@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Registry;
+
+namespace Ocop.MarketSync.Sync.Intake;
+
+/// <summary>
+/// Pulls products from the registry page by page: validate, normalise, store, then move the cursor.
+/// A failed page fails the run (visibly, with the reason) after everything before it was stored.
+/// </summary>
+public sealed class RegistryIntake(
+    MarketSyncDbContext db,
+    IRegistryClient registry,
+    ProductNormalizer normalizer,
+    ProductWriter writer,
+    RetireGuard retireGuard,
+    IntakeRunRecorder runs,
+    IntakeClock clock,
+    IOptions<RegistryOptions> registryOptions,
+    ILogger<RegistryIntake> logger)
+{
+    private readonly RegistryOptions _registry = registryOptions.Value;
+
+    /// <summary>Reads what changed since the stored cursor.</summary>
+    public async Task<IntakeRun> PullIncrementalAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await db.IntakeCursors.AsNoTracking()
+            .Where(c => c.Source == _registry.SourceName)
+            .Select(c => c.Cursor)
+            .FirstOrDefaultAsync(cancellationToken);
+        var run = await runs.StartAsync(IntakeRunKind.Incremental, _registry.SourceName, cursor, cancellationToken);
+        try
+        {
+            await WalkAsync(run, cursor, moveCursorPerPage: true, seen: null, cancellationToken);
+            return await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RegistryPageException or DbUpdateException)
+        {
+            await runs.FailAsync(run, ex, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole registry, then retires products it no longer holds, unless that would retire more than
+    /// the guard allows. The cursor moves only at the end, to where the walk stopped.
+    /// </summary>
+    public async Task<IntakeRun> PullFullAsync(CancellationToken cancellationToken)
+    {
+        var run = await runs.StartAsync(IntakeRunKind.Full, _registry.SourceName, null, cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var end = await WalkAsync(run, null, moveCursorPerPage: false, seen, cancellationToken);
+            await writer.WritePageAsync([], new CursorUpdate(_registry.SourceName, end), cancellationToken);
+            var verdict = await retireGuard.RetireMissingAsync(seen, cancellationToken);
+            run.Retired = verdict.Retired;
+            if (verdict.Alert is not null)
+            {
+                run.Alert = verdict.Alert;
+                logger.LogError("Intake alert on {Source}: {Alert}", _registry.SourceName, verdict.Alert);
+                return await runs.FinishAsync(run, IntakeRunStatus.GuardTripped, cancellationToken);
+            }
+
+            return await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RegistryPageException or DbUpdateException)
+        {
+            await runs.FailAsync(run, ex, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<string?> WalkAsync(
+        IntakeRun run, string? cursor, bool moveCursorPerPage, HashSet<string>? seen, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await registry.GetChangesAsync(cursor, _registry.PageSize, cancellationToken);
+            var today = clock.Today;
+            var records = page.Items.Select(item => normalizer.Normalize(item, today)).ToList();
+            var next = page.NextCursor ?? cursor;
+            var result = await writer.WritePageAsync(
+                records, moveCursorPerPage ? new CursorUpdate(_registry.SourceName, next) : null, cancellationToken);
+
+            foreach (var record in records)
+            {
+                seen?.Add(ProductWriter.StorageId(record));
+            }
+
+            runs.AddPage(run, records, result, next);
+            logger.LogInformation(
+                "Intake page {Page} from {Source}: {Received} received, {Inserted} new, {Updated} changed, {Unchanged} unchanged",
+                run.Pages, _registry.SourceName, records.Count, result.Inserted, result.Updated, result.Unchanged);
+
+            if (!page.HasMore)
+            {
+                return next;
+            }
+
+            if (next == cursor)
+            {
+                throw new RegistryPageException(RegistryFailure.Malformed,
+                    $"Registry said more pages follow cursor '{cursor}' but gave no new cursor; stopping to avoid a loop.");
+            }
+
+            cursor = next;
+        }
+    }
+}

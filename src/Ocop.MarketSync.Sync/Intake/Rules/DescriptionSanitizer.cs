@@ -1,0 +1,83 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Ganss.Xss;
+
+namespace Ocop.MarketSync.Sync.Intake.Rules;
+
+/// <summary>
+/// Cleans producer descriptions with HtmlSanitizer (a real HTML5 parser, not regexes) down to a small set of
+/// formatting tags, and derives the plain text that marketplaces without HTML support receive.
+/// </summary>
+public sealed class DescriptionSanitizer
+{
+    private static readonly string[] AllowedTags = ["p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u"];
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase) { "P", "LI", "UL", "OL", "DIV" };
+    private readonly HtmlParser _parser = new();
+
+    public SanitizedDescription Sanitize(string html)
+    {
+        // A new sanitizer per call: its removal events carry per-call state, and construction is cheap.
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedTags.Clear();
+        sanitizer.AllowedTags.UnionWith(AllowedTags);
+        sanitizer.AllowedAttributes.Clear();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.KeepChildNodes = true;
+        var removed = new SortedSet<string>(StringComparer.Ordinal);
+        sanitizer.RemovingTag += (_, e) => removed.Add("<" + e.Tag.NodeName.ToLowerInvariant() + ">");
+        sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Attribute.Name.ToLowerInvariant() + " attribute");
+        sanitizer.RemovingComment += (_, _) => removed.Add("comment");
+
+        var clean = sanitizer.Sanitize(html).Trim();
+        return new SanitizedDescription(clean, ToPlainText(clean), [.. removed]);
+    }
+
+    /// <summary>Text content with paragraphs and line breaks kept as newlines and runs of spaces collapsed.</summary>
+    private string ToPlainText(string html)
+    {
+        var document = _parser.ParseDocument("<body>" + html + "</body>");
+        var text = new StringBuilder();
+        Append(document.Body!, text);
+        var lines = text.ToString()
+            .Split('\n')
+            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(line => line.Length > 0);
+        return string.Join('\n', lines);
+    }
+
+    private static void Append(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    text.Append(t.Data);
+                    break;
+                case IElement { NodeName: "BR" }:
+                    text.Append('\n');
+                    break;
+                case IElement e:
+                    if (BlockTags.Contains(e.NodeName))
+                    {
+                        text.Append('\n');
+                    }
+
+                    Append(e, text);
+                    if (BlockTags.Contains(e.NodeName))
+                    {
+                        text.Append('\n');
+                    }
+
+                    break;
+            }
+        }
+    }
+}
+
+/// <param name="Html">Safe HTML: only formatting tags, no attributes, scripts or links.</param>
+/// <param name="Text">Plain text for marketplaces that take no HTML.</param>
+/// <param name="Removed">What the sanitiser removed (e.g. <c>&lt;script&gt;</c>, <c>onerror attribute</c>).</param>
+public sealed record SanitizedDescription(string Html, string Text, IReadOnlyList<string> Removed);
