@@ -25,7 +25,7 @@ public static class RegistryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddRefitClient<IRegistryApi>()
+        services.AddRefitGeneratedClient<IRegistryApi>()
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<RegistryOptions>>().Value.BaseUrl;

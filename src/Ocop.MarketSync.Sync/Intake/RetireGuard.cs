@@ -38,7 +38,7 @@ public sealed class RetireGuard(MarketSyncDbContext db, IntakeClock clock, IOpti
         {
             await db.Products
                 .Where(p => chunk.Contains(p.RegistryId) && p.RetiredAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RetiredAt, now).SetProperty(p => p.LastChangedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RetiredAt, now), cancellationToken);
         }
 
         return new RetireVerdict(missing.Count, null);

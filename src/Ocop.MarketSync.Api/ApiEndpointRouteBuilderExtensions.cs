@@ -1,0 +1,31 @@
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Ocop.MarketSync.Api.Health;
+using Ocop.MarketSync.Api.Intake;
+using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Security;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class ApiEndpointRouteBuilderExtensions
+{
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>Maps the status API, OpenAPI document, health, staff login and the authenticated Hangfire dashboard.</summary>
+    public static IEndpointRouteBuilder MapMarketSyncApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapHealth();
+        app.MapStaffLogin();
+        app.MapProductEndpoints();
+        app.MapIntakeEndpoints();
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new StaffDashboardAuthorizationFilter()],
+            DashboardTitle = "Ocop.MarketSync",
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        }).RequireAuthorization(StaffAuthentication.Policy);
+        return app;
+    }
+}

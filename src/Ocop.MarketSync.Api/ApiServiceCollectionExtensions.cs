@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Api.Health;
+using Ocop.MarketSync.Api.Security;
+using Ocop.MarketSync.Data;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the status API (JSON, OpenAPI, RFC 7807 errors), health checks and staff authentication
+    /// (cookie login for the dashboard, HTTP Basic for tools; one set of credentials from <c>Staff</c>).
+    /// </summary>
+    public static IServiceCollection AddMarketSyncApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StaffOptions>()
+            .Bind(configuration.GetSection(StaffOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>());
+        services.TryAddSingleton<StaffCredentials>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            // Vietnamese text readable in responses, not \u-escaped. Safe: responses are JSON, never HTML.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddHealthChecks().AddDbContextCheck<MarketSyncDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddAntiforgery();
+
+        services.AddAuthentication(StaffAuthentication.Scheme)
+            .AddPolicyScheme(StaffAuthentication.Scheme, "Staff", o => o.ForwardDefaultSelector = StaffAuthentication.SelectScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = StaffAuthentication.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // API callers get 401/403, not a redirect to an HTML form.
+                o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffAuthentication.Policy, p => p.RequireAuthenticatedUser());
+        return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+public enum HangfireStorageKind
+{
+    /// <summary>Embedded default: jobs live in memory and vanish at exit, which loses nothing (all state is in our tables).</summary>
+    InMemory,
+
+    /// <summary>Production: the Storage:ConnectionString database, in its own schema.</summary>
+    Postgres,
+}
+
+/// <summary>Section <c>Hangfire</c>.</summary>
+public sealed class HangfireOptions
+{
+    public const string SectionName = "Hangfire";
+
+    [Required]
+    public HangfireStorageKind? Storage { get; set; }
+
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[a-z_][a-z0-9_]*$", ErrorMessage = "Hangfire:Schema must be a lower-case SQL identifier.")]
+    public string Schema { get; set; } = "hangfire";
+
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often an idle worker looks for a queued job. Bounds the latency of a triggered job.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>With the sliding timeout, how long a job of a dead worker stays invisible before another takes it.</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
+}

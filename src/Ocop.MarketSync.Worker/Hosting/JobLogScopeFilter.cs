@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Hangfire.Server;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>
+/// One log scope per job run (JobId, Job), so every line a job writes can be found from the dashboard.
+/// Hangfire calls these synchronously around the job, so the scope flows into the job's async code.
+/// </summary>
+internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory) : IServerFilter
+{
+    private const string ScopeKey = "marketsync:log-scope";
+    private const string ClockKey = "marketsync:clock";
+    private readonly ILogger _logger = loggerFactory.CreateLogger("Ocop.MarketSync.Jobs");
+
+    public void OnPerforming(PerformingContext context)
+    {
+        var job = $"{context.BackgroundJob.Job.Type.Name}.{context.BackgroundJob.Job.Method.Name}";
+        context.Items[ScopeKey] = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["JobId"] = context.BackgroundJob.Id,
+            ["Job"] = job,
+        });
+        context.Items[ClockKey] = Stopwatch.StartNew();
+        _logger.LogInformation("Job {Job} {JobId} started", job, context.BackgroundJob.Id);
+    }
+
+    public void OnPerformed(PerformedContext context)
+    {
+        var elapsed = (context.Items.TryGetValue(ClockKey, out var clock) ? clock as Stopwatch : null)?.Elapsed ?? TimeSpan.Zero;
+        if (context.Exception is { } error && !context.ExceptionHandled)
+        {
+            _logger.LogError("Job {JobId} failed after {Elapsed}: {Reason}", context.BackgroundJob.Id, elapsed, error.GetBaseException().Message);
+        }
+        else
+        {
+            _logger.LogInformation("Job {JobId} finished in {Elapsed}", context.BackgroundJob.Id, elapsed);
+        }
+
+        if (context.Items.TryGetValue(ScopeKey, out var scope))
+        {
+            (scope as IDisposable)?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+internal static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog for the whole host: readable text by default, one JSON object per line with <c>Logs:Format=Json</c>
+    /// (containers). Levels from the <c>Serilog</c> section. Log scopes (JobId, Job) become properties.
+    /// </summary>
+    public static IServiceCollection AddMarketSyncLogging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var format = configuration.GetValue("Logs:Format", "Text");
+        if (!string.Equals(format, "Text", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "Json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Logs:Format '{format}' is not one of: Text, Json.");
+        }
+
+        var json = string.Equals(format, "Json", StringComparison.OrdinalIgnoreCase);
+        return services.AddSerilog((sp, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext();
+            if (json)
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.DataProtection;
+using Ocop.MarketSync.Data;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>Builds the service from its modules. Used by every command and by the integration tests.</summary>
+internal static class MarketSyncHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, HostMode mode, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        builder.Configuration.AddConfigOverlay(builder.Environment);
+        if (mode == HostMode.Serve)
+        {
+            await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
+        }
+
+        var configuration = builder.Configuration;
+        builder.Services
+            .AddMarketSyncLogging(configuration)
+            .AddMarketSyncData(configuration)
+            .AddOcopRegistry(configuration)
+            .AddRegistryIntake(configuration)
+            .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
+            .AddMarketSyncApi(configuration)
+            .AddReverseProxySupport(configuration)
+            .AddScoped<DatabaseMigrator>();
+
+        // Keys in the database: a cookie issued by one node is read by the others.
+        builder.Services.AddDataProtection()
+            .PersistKeysToDbContext<MarketSyncDbContext>()
+            .SetApplicationName("Ocop.MarketSync");
+        if (mode == HostMode.Serve)
+        {
+            builder.Services.AddHostedService<StartupBanner>();
+        }
+
+        var app = builder.Build();
+        app.UseReverseProxySupport();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapMarketSyncApi();
+        app.MapGet("/", () => Results.LocalRedirect("~/hangfire")).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
+    /// Before serving: migrate the embedded SQLite file when allowed, otherwise check that the database is
+    /// reachable and migrated, and stop with a clear message if not.
+    /// </summary>
+    public static async Task PrepareStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var storage = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        if (storage.MigrateOnStart)
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            await migrator.VerifyReadyAsync(cancellationToken);
+        }
+    }
+}

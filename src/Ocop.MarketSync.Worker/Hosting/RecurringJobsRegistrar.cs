@@ -1,0 +1,48 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Intake.Jobs;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>
+/// The one place where recurring jobs are registered, with stable ids and the Asia/Ho_Chi_Minh time zone.
+/// Idempotent, so every node registers the same schedule at start.
+/// </summary>
+internal sealed class RecurringJobsRegistrar(
+    IRecurringJobManager recurringJobs,
+    IOptions<IntakeOptions> intakeOptions,
+    ILogger<RecurringJobsRegistrar> logger) : IHostedService
+{
+    public const string RegistryPull = "registry-pull";
+    public const string RegistryFull = "registry-full";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var intake = intakeOptions.Value;
+        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(intake.TimeZone) };
+        Register<RegistryPullJob>(RegistryPull, "Intake:PullCron", intake.PullCron, job => job.RunAsync(CancellationToken.None), options);
+        Register<RegistryFullPullJob>(RegistryFull, "Intake:FullCron", intake.FullCron, job => job.RunAsync(CancellationToken.None), options);
+        if (intake.RunOnStart)
+        {
+            recurringJobs.Trigger(RegistryPull);
+            logger.LogInformation("Triggered {JobId} at start (Intake:RunOnStart)", RegistryPull);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Register<TJob>(string id, string key, string cron, System.Linq.Expressions.Expression<Func<TJob, Task>> call, RecurringJobOptions options)
+    {
+        try
+        {
+            recurringJobs.AddOrUpdate(id, IntakeQueues.Intake, call, cron, options);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new OptionsValidationException(key, typeof(IntakeOptions), [$"{key} '{cron}' is not a valid cron expression: {ex.Message}"]);
+        }
+    }
+}

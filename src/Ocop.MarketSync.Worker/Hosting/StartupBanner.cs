@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Ocop.MarketSync.Api.Security;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>
+/// Tells the person who started the service where things are and how to log in. Written to the console
+/// directly, not through the logger, so a generated password never reaches a log sink.
+/// </summary>
+internal sealed class StartupBanner(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    StaffCredentials credentials,
+    IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Print);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Print()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "(unknown address)";
+        var sandbox = services.GetService<EmbeddedSandboxInfo>();
+        var password = credentials.GeneratedPassword is { } generated
+            ? $"password: {generated}   (generated for this run; set Staff__Password to choose one)"
+            : "password: as configured in Staff:Password";
+        var lines = new List<string>
+        {
+            string.Empty,
+            $"  Ocop.MarketSync is running on {address}",
+            $"  Dashboard   {address}/hangfire",
+            $"              user: {credentials.Username}   {password}",
+            $"  Status API  {address}/api/products    OpenAPI: {address}/openapi/v1.json",
+            $"  Health      {address}/health/live  {address}/health/ready",
+        };
+        if (sandbox is not null)
+        {
+            lines.Add($"  Registry    sandbox at {sandbox.RegistryUrl} ({sandbox.Products} sample products)");
+        }
+
+        lines.Add(string.Empty);
+        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
+        Console.Out.Flush();
+    }
+}
