@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Ocop.MarketSync.Registry.Records;
 using Polly.Timeout;
+using Refit;
 
 namespace Ocop.MarketSync.Registry.Client;
 
@@ -16,17 +17,9 @@ internal sealed class RegistryClient(IRegistryApi api) : IRegistryClient
         {
             response = await api.GetChangesAsync(cursor, limit, cancellationToken);
         }
-        catch (TimeoutRejectedException ex)
+        catch (Exception ex) when (Classify(ex, cancellationToken) is { } failure)
         {
-            throw new RegistryPageException(RegistryFailure.Timeout, $"Registry page {at} timed out: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RegistryPageException(RegistryFailure.Timeout, $"Registry page {at} timed out.", ex);
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is SocketException || ex.HttpRequestError != HttpRequestError.Unknown)
-        {
-            throw new RegistryPageException(RegistryFailure.Unreachable, $"Registry unreachable reading the page {at}: {ex.Message}", ex);
+            throw new RegistryPageException(failure, $"Registry page {at}: {Describe(failure)} ({ex.Message})", ex);
         }
 
         using (response)
@@ -93,6 +86,43 @@ internal sealed class RegistryClient(IRegistryApi api) : IRegistryClient
             return new RegistryPage(records, next, hasMore);
         }
     }
+
+    /// <summary>
+    /// What went wrong on the way to an answer. Refit wraps transport failures in <see cref="ApiRequestException"/>,
+    /// so the cause is looked for in the inner exceptions. Our own cancellation (shutdown) is not a failure.
+    /// </summary>
+    private static RegistryFailure? Classify(Exception error, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case TimeoutRejectedException:
+                case TaskCanceledException:
+                    return RegistryFailure.Timeout;
+                case Polly.CircuitBreaker.BrokenCircuitException:
+                case HttpRequestException:
+                case SocketException:
+                case IOException:
+                    return RegistryFailure.Unreachable;
+            }
+        }
+
+        return error is ApiRequestException ? RegistryFailure.Unreachable : null;
+    }
+
+    private static string Describe(RegistryFailure failure) => failure switch
+    {
+        RegistryFailure.Timeout => "timed out",
+        RegistryFailure.Unreachable => "registry unreachable",
+        RegistryFailure.HttpError or RegistryFailure.Malformed => failure.ToString(),
+        _ => failure.ToString(),
+    };
 
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }
