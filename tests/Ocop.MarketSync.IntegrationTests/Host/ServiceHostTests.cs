@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ocop.MarketSync.IntegrationTests.Infrastructure;
+
+namespace Ocop.MarketSync.IntegrationTests.Host;
+
+/// <summary>The real host on PostgreSQL: health, status API, OpenAPI, and a dashboard closed to anonymous users.</summary>
+public sealed class ServiceHostTests(ServiceHost host) : IClassFixture<ServiceHost>
+{
+    [Fact]
+    public void Start_DatabaseNotMigrated_IsRefusedWithTheReason()
+    {
+        Assert.NotNull(host.UnmigratedStartError);
+        Assert.Contains("Run the 'migrate' command", host.UnmigratedStartError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_LiveAndReady_AnswerHealthy()
+    {
+        using var client = host.Anonymous();
+
+        using var live = await client.GetAsync("health/live", TestContext.Current.CancellationToken);
+        using var ready = await client.GetAsync("health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("\"database\"", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProductsApi_AfterStartupIntake_ShowsAllSixtyWithOutcomes()
+    {
+        await host.WaitForProductsAsync(60, TimeSpan.FromSeconds(60));
+        using var client = host.Anonymous();
+        var ct = TestContext.Current.CancellationToken;
+
+        var quarantined = await client.GetFromJsonAsync<JsonElement>("api/products?outcome=quarantined", ct);
+        var detail = await client.GetFromJsonAsync<JsonElement>("api/products/REG-00021", ct);
+        var legacy = await client.GetFromJsonAsync<JsonElement>("api/products?province=H%E1%BA%A3i%20D%C6%B0%C6%A1ng", ct);
+
+        Assert.Contains(quarantined.GetProperty("items").EnumerateArray(), p => p.GetProperty("registryId").GetString() == "REG-00021");
+        Assert.Equal("quarantined", detail.GetProperty("outcome").GetString());
+        var issue = Assert.Single(detail.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "price.missing");
+        Assert.Equal("price missing", issue.GetProperty("message").GetString());
+        Assert.True(detail.TryGetProperty("lastSeenAt", out _));
+        // A former province name finds products of the province it merged into.
+        Assert.Contains(legacy.GetProperty("items").EnumerateArray(), p => p.GetProperty("registryId").GetString() == "REG-00010");
+    }
+
+    [Fact]
+    public async Task ProductsApi_UnknownProductOrBadFilter_AnswersProblemDetails()
+    {
+        using var client = host.Anonymous();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var missing = await client.GetAsync("api/products/REG-99999", ct);
+        using var badFilter = await client.GetAsync("api/products?outcome=sold", ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        Assert.Contains("outcome", await badFilter.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheStatusApi()
+    {
+        using var client = host.Anonymous();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json", TestContext.Current.CancellationToken);
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/products", out _));
+        Assert.True(paths.TryGetProperty("/api/products/{registryId}", out _));
+    }
+
+    [Fact]
+    public async Task Dashboard_Anonymous_IsSentToLoginAndApiCallersGet401()
+    {
+        using var client = host.Anonymous();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var dashboard = await client.GetAsync("hangfire", ct);
+        using var stats = await client.GetAsync("hangfire/stats", ct);
+        using var wrong = new HttpClient { BaseAddress = host.BaseAddress };
+        wrong.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("staff:wrong-password"u8.ToArray()));
+        using var wrongPassword = await wrong.GetAsync("hangfire", ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.StartsWith("/login", dashboard.Headers.Location!.OriginalString.Replace(host.BaseAddress.ToString(), "/", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, stats.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_StaffWithBasicAuth_SeesTheRecurringIntakeJobs()
+    {
+        using var client = host.Staff();
+
+        var html = await client.GetStringAsync("hangfire/recurring", TestContext.Current.CancellationToken);
+
+        Assert.Contains("registry-pull", html, StringComparison.Ordinal);
+        Assert.Contains("registry-full", html, StringComparison.Ordinal);
+        Assert.Contains("Registry pull (incremental)", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Ocop.MarketSync.Worker.Cli;
+using Ocop.MarketSync.Worker.Hosting;
+
+namespace Ocop.MarketSync.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real service, as `dotnet run` composes it, on PostgreSQL (our tables and Hangfire), with the embedded
+/// registry sandbox, listening on a free port of 127.0.0.1. The database is migrated with the real `migrate` command.
+/// </summary>
+public sealed class ServiceHost : IAsyncLifetime
+{
+    public const string Username = "staff";
+    public const string Password = "integration-test-password";
+    private readonly PostgresServer _postgres;
+    private WebApplication? _app;
+
+    public ServiceHost(PostgresServer postgres) => _postgres = postgres;
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
+
+    /// <summary>What the service refused to start with before the database was migrated.</summary>
+    public string? UnmigratedStartError { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        ConnectionString = await _postgres.CreateDatabaseAsync(ct);
+        var args = Args();
+
+        // Start refused on an unmigrated database: the service never migrates PostgreSQL by itself.
+        await using (var unmigrated = await MarketSyncHost.BuildAsync(args, HostMode.Command, ct))
+        {
+            try
+            {
+                await MarketSyncHost.PrepareStorageAsync(unmigrated.Services, ct);
+            }
+            catch (InvalidOperationException ex)
+            {
+                UnmigratedStartError = ex.Message;
+            }
+        }
+
+        var exit = await MarketSyncCommandLine.Create(["migrate", .. args]).Parse(["migrate", .. args]).InvokeAsync(cancellationToken: ct);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"migrate exited with {exit}");
+        }
+
+        _app = await MarketSyncHost.BuildAsync(args, HostMode.Serve, ct);
+        await MarketSyncHost.PrepareStorageAsync(_app.Services, ct);
+        await _app.StartAsync(ct);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
+        }
+    }
+
+    public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public HttpClient Staff()
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}")));
+        return client;
+    }
+
+    /// <summary>Polls the status API until <paramref name="count"/> products are there (intake runs at start).</summary>
+    public async Task WaitForProductsAsync(int count, TimeSpan timeout)
+    {
+        using var client = Anonymous();
+        var deadline = DateTime.UtcNow + timeout;
+        var total = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            var page = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("api/products?pageSize=1", TestContext.Current.CancellationToken);
+            total = page.GetProperty("total").GetInt32();
+            if (total >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"Only {total} of {count} products arrived within {timeout}.");
+    }
+
+    private string[] Args() =>
+    [
+        "--environment=IntegrationTest",
+        "--urls=http://127.0.0.1:0",
+        "--Storage:Provider=Postgres",
+        $"--Storage:ConnectionString={ConnectionString}",
+        "--Storage:MigrateOnStart=false",
+        "--Hangfire:Storage=Postgres",
+        "--Hangfire:QueuePollInterval=00:00:00.500",
+        "--Staff:Username=" + Username,
+        "--Staff:Password=" + Password,
+        "--Staff:GeneratePassword=false",
+        "--Sandbox:Registry:Enabled=true",
+        "--Intake:RunOnStart=true",
+    ];
+}
