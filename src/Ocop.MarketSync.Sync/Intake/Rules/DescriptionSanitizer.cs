@@ -11,7 +11,7 @@ namespace Ocop.MarketSync.Sync.Intake.Rules;
 /// </summary>
 public sealed class DescriptionSanitizer
 {
-    private static readonly string[] AllowedTags = ["p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u"];
+    private static readonly string[] AllowedTags = ["p", "div", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u"];
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase) { "P", "LI", "UL", "OL", "DIV" };
 
     /// <summary>
