@@ -21,6 +21,15 @@ internal static class CsvRecordReader
         "productSet", "stars", "priceVnd", "stock", "shelfLifeDays", "netWeightValue", "volumeValue",
     };
 
+    /// <summary>
+    /// Writes the record's text as is rather than as \uXXXX escapes: the JSON is what staff inspect and what
+    /// type-error messages quote, which must read the same as for a JSON import of the same value.
+    /// </summary>
+    private static readonly JsonSerializerOptions RecordJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>Every column the format knows, for the header check. Lists use '|' between items.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -93,7 +102,7 @@ internal static class CsvRecordReader
                 }
             }
 
-            using var document = JsonDocument.Parse(ToRecord(cells).ToJsonString());
+            using var document = JsonDocument.Parse(ToRecord(cells).ToJsonString(RecordJson));
             yield return RegistryRecordReader.Read(document.RootElement.Clone());
         }
     }

@@ -11,8 +11,18 @@ namespace Ocop.MarketSync.Sync.Intake.Rules;
 /// </summary>
 public sealed class DescriptionSanitizer
 {
-    private static readonly string[] AllowedTags = ["p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u"];
+    private static readonly string[] AllowedTags = ["p", "div", "br", "ul", "ol", "li", "b", "strong", "i", "em", "u"];
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase) { "P", "LI", "UL", "OL", "DIV" };
+
+    /// <summary>
+    /// Elements whose content is code or fallback, never text a reader sees: removed together with their content.
+    /// (<see cref="HtmlSanitizer.KeepChildNodes"/> keeps the words of other removed elements, e.g. a link's text.)
+    /// </summary>
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SCRIPT", "STYLE", "TEMPLATE", "IFRAME", "NOSCRIPT", "NOEMBED", "NOFRAMES",
+    };
+
     private readonly HtmlParser _parser = new();
 
     public SanitizedDescription Sanitize(string html)
@@ -26,7 +36,15 @@ public sealed class DescriptionSanitizer
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.KeepChildNodes = true;
         var removed = new SortedSet<string>(StringComparer.Ordinal);
-        sanitizer.RemovingTag += (_, e) => removed.Add("<" + e.Tag.NodeName.ToLowerInvariant() + ">");
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            removed.Add("<" + e.Tag.NodeName.ToLowerInvariant() + ">");
+            if (DroppedWithContent.Contains(e.Tag.NodeName))
+            {
+                // Emptied first, so the sanitizer has no child nodes left to keep.
+                e.Tag.TextContent = string.Empty;
+            }
+        };
         sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Attribute.Name.ToLowerInvariant() + " attribute");
         sanitizer.RemovingComment += (_, _) => removed.Add("comment");
 
