@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Ocop.MarketSync.IntegrationTests.Infrastructure;
+
+namespace Ocop.MarketSync.IntegrationTests.Host;
+
+/// <summary>The dashboard as staff use it: a real Chromium logs in through the form and reads the job list.</summary>
+public sealed class DashboardBrowserTests(ServiceHost host) : IClassFixture<ServiceHost>
+{
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("OCOP_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Dashboard_StaffLogsInWithTheForm_SeesReadableIntakeJobs()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The dashboard test needs Chromium at {ChromiumPath}: apt-get install -y chromium, or set OCOP_TEST_CHROMIUM.");
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "hangfire").ToString());
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+
+        await page.FillAsync("input[name=username]", ServiceHost.Username);
+        await page.FillAsync("input[name=password]", "not-the-password");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal("Wrong username or password.", await page.InnerTextAsync("[role=alert]"));
+
+        await page.FillAsync("input[name=username]", ServiceHost.Username);
+        await page.FillAsync("input[name=password]", ServiceHost.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/hangfire", StringComparison.Ordinal));
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "hangfire/recurring").ToString());
+        var table = await page.InnerTextAsync("table");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-recurring.png"), FullPage = true });
+
+        Assert.Contains("registry-pull", table, StringComparison.Ordinal);
+        Assert.Contains("registry-full", table, StringComparison.Ordinal);
+        Assert.Contains("Registry pull (incremental)", table, StringComparison.Ordinal);
+        Assert.Contains("Asia/Ho_Chi_Minh", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+}
