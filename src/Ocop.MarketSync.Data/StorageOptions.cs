@@ -17,11 +17,11 @@ public sealed class StorageOptions
     public const string SectionName = "Storage";
 
     /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "Storage:Provider is required: Sqlite or Postgres.")]
     public StorageProvider? Provider { get; set; }
 
     /// <summary>ADO.NET connection string for the provider. Required; there is no silent default.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:ConnectionString is required.")]
     public string? ConnectionString { get; set; }
 
     /// <summary>

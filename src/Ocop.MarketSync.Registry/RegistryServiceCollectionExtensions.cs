@@ -25,13 +25,21 @@ public static class RegistryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddRefitGeneratedClient<IRegistryApi>()
+        var client = services.AddRefitGeneratedClient<IRegistryApi>()
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<RegistryOptions>>().Value.BaseUrl;
                 client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddStandardResilienceHandler(section.GetSection("Resilience"));
+            });
+        var resilience = section.GetSection("Resilience");
+        if (resilience.Exists())
+        {
+            client.AddStandardResilienceHandler(resilience);
+        }
+        else
+        {
+            client.AddStandardResilienceHandler();
+        }
 
         services.AddTransient<IRegistryClient, RegistryClient>();
         return services;

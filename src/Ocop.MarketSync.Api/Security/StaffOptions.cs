@@ -7,7 +7,7 @@ public sealed class StaffOptions
 {
     public const string SectionName = "Staff";
 
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Staff:Username is required.")]
     public string Username { get; set; } = "staff";
 
     /// <summary>Required (12+ characters) unless <see cref="GeneratePassword"/> is on. Comes from the environment or a secret store, never from config/.</summary>

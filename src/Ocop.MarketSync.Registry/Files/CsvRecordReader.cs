@@ -50,7 +50,7 @@ internal static class CsvRecordReader
             TrimOptions = TrimOptions.Trim,
             BadDataFound = null,
         };
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         using var csv = new CsvReader(reader, config);
         string[] header;
         try

@@ -16,14 +16,14 @@ public sealed class HangfireOptions
 {
     public const string SectionName = "Hangfire";
 
-    [Required]
+    [Required(ErrorMessage = "Hangfire:Storage is required: InMemory or Postgres.")]
     public HangfireStorageKind? Storage { get; set; }
 
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Hangfire:Schema is required.")]
     [RegularExpression("^[a-z_][a-z0-9_]*$", ErrorMessage = "Hangfire:Schema must be a lower-case SQL identifier.")]
     public string Schema { get; set; } = "hangfire";
 
-    [Range(1, 64)]
+    [Range(1, 64, ErrorMessage = "Hangfire:WorkerCount must be between 1 and 64.")]
     public int WorkerCount { get; set; } = 4;
 
     /// <summary>How often an idle worker looks for a queued job. Bounds the latency of a triggered job.</summary>

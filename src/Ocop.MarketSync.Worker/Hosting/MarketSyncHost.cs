@@ -8,7 +8,9 @@ internal static class MarketSyncHost
 {
     public static async Task<WebApplication> BuildAsync(string[] args, HostMode mode, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // Content root = where appsettings.json was built to, whatever the caller's directory; relative paths
+        // (./data, import files) stay relative to the caller's directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfigOverlay(builder.Environment);
         if (mode == HostMode.Serve)
         {

@@ -39,16 +39,18 @@ public sealed class IntakeHarness : IAsyncDisposable
     public string ConnectionString { get; }
 
     public static async Task<IntakeHarness> CreateAsync(
-        PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null)
+        PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null, bool sqlite = false)
     {
         var ct = TestContext.Current.CancellationToken;
-        var connectionString = await postgres.CreateDatabaseAsync(ct);
+        var connectionString = sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), "ocop-test-" + Guid.NewGuid().ToString("N")[..8] + ".db")};Pooling=false"
+            : await postgres.CreateDatabaseAsync(ct);
         var sandbox = RegistrySandbox.FromSampleData();
         var server = await SandboxServer.StartAsync(0, app => app.MapRegistrySandbox(sandbox), ct);
 
         var values = new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "Postgres",
+            ["Storage:Provider"] = sqlite ? "Sqlite" : "Postgres",
             ["Storage:ConnectionString"] = connectionString,
             ["Registry:BaseUrl"] = server.BaseUrl.ToString(),
             ["Registry:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -7,10 +7,12 @@ namespace Ocop.MarketSync.IntegrationTests.Intake;
 /// <summary>Intake of the 60 sample records into PostgreSQL through the registry sandbox.</summary>
 public sealed class RegistryIntakeTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task PullIncremental_SampleRegistry_StoresEveryRecordWithItsOutcome()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PullIncremental_SampleRegistry_StoresEveryRecordWithItsOutcome(bool sqlite)
     {
-        await using var harness = await IntakeHarness.CreateAsync(postgres, pageSize: 25);
+        await using var harness = await IntakeHarness.CreateAsync(postgres, pageSize: 25, sqlite: sqlite);
 
         var run = await harness.PullAsync();
 
