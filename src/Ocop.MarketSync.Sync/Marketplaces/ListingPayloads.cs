@@ -1,0 +1,47 @@
+namespace Ocop.MarketSync.Sync.Marketplaces;
+
+/// <summary>Everything a marketplace shows of a listing except price, stock and status.</summary>
+public sealed record ListingContent
+{
+    public required string SellerSku { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string CategoryId { get; init; }
+    public required IReadOnlyList<string> Images { get; init; }
+    public string? Gtin { get; init; }
+    public int? WeightGrams { get; init; }
+
+    /// <summary>Marketplace attributes: origin province, producer, stars, certificate number and expiry, traceability link.</summary>
+    public required IReadOnlyDictionary<string, string> Attributes { get; init; }
+}
+
+/// <summary>A create carries every aspect at once.</summary>
+public sealed record CreateListing(ListingContent Content, long PriceVnd, int Stock, bool Active);
+
+public sealed record ContentUpdate(string RemoteId, ListingContent Content);
+
+/// <summary>Whole đồng: VND has no minor unit.</summary>
+public sealed record PriceUpdate(string RemoteId, string SellerSku, long PriceVnd);
+
+public sealed record StockUpdate(string RemoteId, string SellerSku, int Stock);
+
+/// <summary>Delist (false) or relist (true).</summary>
+public sealed record StatusUpdate(string RemoteId, string SellerSku, bool Active);
+
+/// <summary>A remote item as the marketplace reports it.</summary>
+public sealed record RemoteItem(
+    string RemoteId,
+    string SellerSku,
+    string? Url,
+    string Title,
+    long PriceVnd,
+    int Stock,
+    bool Active,
+    bool Banned,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>The outcome of one item of a batch call: success (no error) or an error of the taxonomy.</summary>
+public sealed record ItemResult(string SellerSku, MarketplaceError? Error = null, string? RemoteId = null, string? Url = null)
+{
+    public bool Succeeded => Error is null;
+}

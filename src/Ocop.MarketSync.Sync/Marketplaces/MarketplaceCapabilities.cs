@@ -1,0 +1,46 @@
+namespace Ocop.MarketSync.Sync.Marketplaces;
+
+/// <summary>The operations of the marketplace port, each with its own batch size.</summary>
+public enum MarketplaceOperation
+{
+    Create,
+    UpdateContent,
+    UpdatePrice,
+    UpdateStock,
+    SetStatus,
+    FindBySellerSku,
+    PageItems,
+}
+
+/// <summary>
+/// What a marketplace adapter can do and within which limits. The engine plans its calls from these numbers
+/// (batch sizes, rate), and the planner fits titles and descriptions to the limits.
+/// </summary>
+public sealed record MarketplaceCapabilities
+{
+    public required string Marketplace { get; init; }
+
+    /// <summary>Most items per call, per operation. An operation missing here is not supported.</summary>
+    public required IReadOnlyDictionary<MarketplaceOperation, int> BatchSize { get; init; }
+
+    /// <summary>Sustained calls per second the marketplace allows this shop.</summary>
+    public required double RequestsPerSecond { get; init; }
+
+    public required int TitleMaxChars { get; init; }
+
+    /// <summary>Some marketplaces count bytes of UTF-8 (Vietnamese letters take 2–3 bytes each).</summary>
+    public required int TitleMaxBytes { get; init; }
+
+    public required int DescriptionMaxChars { get; init; }
+    public required int DescriptionMaxBytes { get; init; }
+
+    /// <summary>Whether the description may carry the sanitised HTML subset, or must be plain text.</summary>
+    public bool AcceptsHtmlDescription { get; init; }
+
+    /// <summary>Whether services (OCOP group VI, e.g. homestays) may be listed: most marketplaces ship goods only.</summary>
+    public bool SellsServices { get; init; }
+
+    public int BatchSizeOf(MarketplaceOperation operation) =>
+        BatchSize.TryGetValue(operation, out var size) ? size
+            : throw new NotSupportedException($"{Marketplace} does not support {operation}.");
+}
