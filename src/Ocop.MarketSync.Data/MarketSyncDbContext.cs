@@ -24,6 +24,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<Product> Products => Set<Product>();
     public DbSet<IntakeCursor> IntakeCursors => Set<IntakeCursor>();
     public DbSet<IntakeRun> IntakeRuns => Set<IntakeRun>();
+    public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -38,6 +39,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new ProductConfiguration(isNpgsql));
         modelBuilder.ApplyConfiguration(new IntakeCursorConfiguration());
         modelBuilder.ApplyConfiguration(new IntakeRunConfiguration());
+        modelBuilder.ApplyConfiguration(new ListingConfiguration(isNpgsql));
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
     }
 

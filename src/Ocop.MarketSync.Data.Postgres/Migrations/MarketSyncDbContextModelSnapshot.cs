@@ -168,6 +168,164 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.ToTable("intake_runs", "marketsync");
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Listing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Desired")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("desired");
+
+                    b.Property<string>("DesiredContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("desired_content_hash");
+
+                    b.Property<string>("DesiredPriceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("desired_price_hash");
+
+                    b.Property<string>("DesiredStatusHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("desired_status_hash");
+
+                    b.Property<string>("DesiredStockHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("desired_stock_hash");
+
+                    b.Property<bool>("Dirty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dirty");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LastErrorKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("last_error_kind");
+
+                    b.Property<DateTime?>("LastPushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_pushed_at");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("PushedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pushed_content_hash");
+
+                    b.Property<string>("PushedPriceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pushed_price_hash");
+
+                    b.Property<string>("PushedStatusHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pushed_status_hash");
+
+                    b.Property<string>("PushedStockHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pushed_stock_hash");
+
+                    b.Property<string>("RegistryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("registry_id");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("RemoteUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("remote_url");
+
+                    b.Property<string>("SellerSku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("seller_sku");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listings");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_listings_product_id");
+
+                    b.HasIndex("ChannelId", "NextAttemptAt")
+                        .HasDatabaseName("ix_listings_dirty_claim")
+                        .HasFilter("dirty");
+
+                    b.HasIndex("ChannelId", "RegistryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listings_channel_id_registry_id");
+
+                    b.HasIndex("ChannelId", "SellerSku")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listings_channel_id_seller_sku");
+
+                    b.HasIndex("ChannelId", "State")
+                        .HasDatabaseName("ix_listings_channel_id_state");
+
+                    b.ToTable("listings", "marketsync");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Product", b =>
                 {
                     b.Property<long>("Id")
@@ -274,6 +432,16 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasDatabaseName("ix_products_registry_id");
 
                     b.ToTable("products", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Listing", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_listings_products_product_id");
                 });
 #pragma warning restore 612, 618
         }

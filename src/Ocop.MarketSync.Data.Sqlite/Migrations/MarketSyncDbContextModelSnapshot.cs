@@ -158,6 +158,162 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("intake_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Listing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Desired")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desired");
+
+                    b.Property<string>("DesiredContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desired_content_hash");
+
+                    b.Property<string>("DesiredPriceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desired_price_hash");
+
+                    b.Property<string>("DesiredStatusHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desired_status_hash");
+
+                    b.Property<string>("DesiredStockHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desired_stock_hash");
+
+                    b.Property<bool>("Dirty")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dirty");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LastErrorKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error_kind");
+
+                    b.Property<DateTime?>("LastPushedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_pushed_at");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("PushedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pushed_content_hash");
+
+                    b.Property<string>("PushedPriceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pushed_price_hash");
+
+                    b.Property<string>("PushedStatusHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pushed_status_hash");
+
+                    b.Property<string>("PushedStockHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pushed_stock_hash");
+
+                    b.Property<string>("RegistryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registry_id");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("RemoteUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_url");
+
+                    b.Property<string>("SellerSku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_sku");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listings");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_listings_product_id");
+
+                    b.HasIndex("ChannelId", "NextAttemptAt")
+                        .HasDatabaseName("ix_listings_dirty_claim")
+                        .HasFilter("dirty = 1");
+
+                    b.HasIndex("ChannelId", "RegistryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listings_channel_id_registry_id");
+
+                    b.HasIndex("ChannelId", "SellerSku")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listings_channel_id_seller_sku");
+
+                    b.HasIndex("ChannelId", "State")
+                        .HasDatabaseName("ix_listings_channel_id_state");
+
+                    b.ToTable("listings", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Product", b =>
                 {
                     b.Property<long>("Id")
@@ -262,6 +418,16 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_products_registry_id");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Listing", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_listings_products_product_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Ocop.MarketSync.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Listings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "listings",
+                schema: "marketsync",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    channel_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    product_id = table.Column<long>(type: "bigint", nullable: false),
+                    registry_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    seller_sku = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    remote_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    remote_url = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
+                    desired = table.Column<string>(type: "jsonb", nullable: false),
+                    desired_content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    desired_price_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    desired_stock_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    desired_status_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    pushed_content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    pushed_price_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    pushed_stock_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    pushed_status_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    dirty = table.Column<bool>(type: "boolean", nullable: false),
+                    attempt_count = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    last_error_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    last_pushed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    claimed_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_listings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_listings_products_product_id",
+                        column: x => x.product_id,
+                        principalSchema: "marketsync",
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_channel_id_registry_id",
+                schema: "marketsync",
+                table: "listings",
+                columns: new[] { "channel_id", "registry_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_channel_id_seller_sku",
+                schema: "marketsync",
+                table: "listings",
+                columns: new[] { "channel_id", "seller_sku" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_channel_id_state",
+                schema: "marketsync",
+                table: "listings",
+                columns: new[] { "channel_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_dirty_claim",
+                schema: "marketsync",
+                table: "listings",
+                columns: new[] { "channel_id", "next_attempt_at" },
+                filter: "dirty");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_listings_product_id",
+                schema: "marketsync",
+                table: "listings",
+                column: "product_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "listings",
+                schema: "marketsync");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Ocop.MarketSync.Data.Entities;
+
+/// <summary>
+/// One product on one channel: its desired state (a hash per aspect), what was last pushed (a hash per aspect),
+/// the remote item, and the push bookkeeping. Dirty = some desired hash differs from its pushed hash.
+/// </summary>
+public sealed class Listing
+{
+    public long Id { get; set; }
+    public required string ChannelId { get; set; }
+    public long ProductId { get; set; }
+    public required string RegistryId { get; set; }
+
+    /// <summary>Deterministic from the registry id, so a lost create is found again by lookup, never created twice.</summary>
+    public required string SellerSku { get; set; }
+
+    public ListingState State { get; set; }
+    public string? RemoteId { get; set; }
+    public string? RemoteUrl { get; set; }
+
+    public required DesiredListing Desired { get; set; }
+    public required string DesiredContentHash { get; set; }
+    public required string DesiredPriceHash { get; set; }
+    public required string DesiredStockHash { get; set; }
+    public required string DesiredStatusHash { get; set; }
+    public string? PushedContentHash { get; set; }
+    public string? PushedPriceHash { get; set; }
+    public string? PushedStockHash { get; set; }
+    public string? PushedStatusHash { get; set; }
+
+    /// <summary>Kept in step with the hashes by every writer, so claiming dirty rows is an index scan.</summary>
+    public bool Dirty { get; set; }
+
+    public int AttemptCount { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public string? LastErrorKind { get; set; }
+    public DateTime? LastPushedAt { get; set; }
+
+    /// <summary>A claim by a pusher, until this time; a pusher that died loses its claim when it passes.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The aspects whose desired hash differs from the pushed one.</summary>
+    public ListingAspect DirtyAspects() =>
+        (DesiredStockHash != PushedStockHash ? ListingAspect.Stock : ListingAspect.None)
+        | (DesiredStatusHash != PushedStatusHash ? ListingAspect.Status : ListingAspect.None)
+        | (DesiredPriceHash != PushedPriceHash ? ListingAspect.Price : ListingAspect.None)
+        | (DesiredContentHash != PushedContentHash ? ListingAspect.Content : ListingAspect.None);
+}

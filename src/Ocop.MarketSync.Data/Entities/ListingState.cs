@@ -1,0 +1,23 @@
+namespace Ocop.MarketSync.Data.Entities;
+
+/// <summary>Where a listing stands on its marketplace.</summary>
+public enum ListingState
+{
+    /// <summary>Not (yet) created remotely, or changes waiting for their first push.</summary>
+    Pending,
+
+    /// <summary>On sale, as desired.</summary>
+    Active,
+
+    /// <summary>Not on sale: delisted remotely, or never created because the product may not be listed.</summary>
+    Delisted,
+
+    /// <summary>The marketplace refused the data: waits for changed data or a staff retry.</summary>
+    Rejected,
+
+    /// <summary>Pushes fail for transient reasons; retried with backoff.</summary>
+    Failing,
+
+    /// <summary>The shop's authorisation expired: nothing is pushed until someone authorises again.</summary>
+    NeedsReauth,
+}

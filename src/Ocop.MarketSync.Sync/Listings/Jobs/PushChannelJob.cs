@@ -1,0 +1,32 @@
+using Hangfire;
+using Ocop.MarketSync.Sync.Jobs;
+using Ocop.MarketSync.Sync.Listings.Planning;
+using Ocop.MarketSync.Sync.Listings.Push;
+
+namespace Ocop.MarketSync.Sync.Listings.Jobs;
+
+/// <summary>
+/// <c>push:{channel}</c>: plans what changed, then pushes the channel's dirty listings. Every minute as a safety
+/// net and triggered after an intake that changed products; one run per channel at a time across nodes.
+/// </summary>
+/// <remarks>
+/// One Hangfire retry only: failed listings already wait with their own backoff, and the next minute's run
+/// picks them up. The class, namespace and method are a persisted contract of Hangfire.
+/// </remarks>
+[Queue(PushQueues.Push)]
+public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher, ExclusiveRun exclusive)
+{
+    [JobDisplayName("Push listings to channel {0}")]
+    [AutomaticRetry(Attempts = 1, DelaysInSeconds = [60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task RunAsync(string channelId, CancellationToken cancellationToken) =>
+        exclusive.RunAsync($"push:{channelId}", async () =>
+        {
+            await planner.PlanChangedAsync(channelId, cancellationToken);
+            await pusher.PushAsync(channelId, cancellationToken);
+        });
+}
+
+public static class PushQueues
+{
+    public const string Push = "push";
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.MarketSync.Data;
+
+namespace Ocop.MarketSync.Sync.Listings.Push;
+
+/// <summary>
+/// Claims dirty listings of a channel that are due, in one statement. On PostgreSQL with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so pushers on several nodes never take the same rows; on SQLite (one node)
+/// the same statement without it. A claim is a lease: a pusher that dies loses it when it runs out.
+/// </summary>
+public sealed class ListingClaimer(MarketSyncDbContext db)
+{
+    public async Task<IReadOnlyList<long>> ClaimAsync(string channelId, int count, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var until = now + lease;
+        var schema = db.Database.IsNpgsql() ? MarketSyncDbContext.Schema + "." : string.Empty;
+        var lockClause = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        var trueValue = db.Database.IsNpgsql() ? "true" : "1";
+
+        // Due first (never tried, then the longest waiting); stock-only changes are not told apart here
+        // because every batch sends stock before anything else.
+        var sql = $$"""
+            UPDATE {{schema}}listings SET claimed_until = {0}
+            WHERE id IN (
+                SELECT id FROM {{schema}}listings
+                WHERE channel_id = {1} AND dirty = {{trueValue}}
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= {2})
+                  AND (claimed_until IS NULL OR claimed_until < {2})
+                ORDER BY next_attempt_at NULLS FIRST, id
+                LIMIT {3}
+                {{lockClause}})
+            RETURNING id AS "Value"
+            """;
+        return await db.Database.SqlQueryRaw<long>(sql, until, channelId, now, count).ToListAsync(cancellationToken);
+    }
+}

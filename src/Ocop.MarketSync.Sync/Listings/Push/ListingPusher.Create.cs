@@ -1,0 +1,98 @@
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Marketplaces;
+
+namespace Ocop.MarketSync.Sync.Listings.Push;
+
+public sealed partial class ListingPusher
+{
+    /// <summary>
+    /// Creates listings that have no remote item yet. Every SKU is looked up first: an item created by a call whose
+    /// answer was lost (or by a crashed run) is adopted, never created a second time.
+    /// </summary>
+    private async Task CreateAsync(IMarketplaceClient client, PushBatch batch, PushSummary summary, CancellationToken cancellationToken)
+    {
+        var pending = batch.Listings.Where(l => l.RemoteId is null && l.Desired.Active).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var toCreate = new List<Listing>();
+        foreach (var chunk in pending.Chunk(client.Capabilities.BatchSizeOf(MarketplaceOperation.FindBySellerSku)))
+        {
+            IReadOnlyList<RemoteItem> found;
+            try
+            {
+                summary.Calls++;
+                found = await client.FindBySellerSkuAsync([.. chunk.Select(l => l.SellerSku)], cancellationToken);
+            }
+            catch (MarketplaceException ex)
+            {
+                // Without a lookup nothing may be created: these wait, as if their create had failed.
+                foreach (var listing in chunk)
+                {
+                    Fail(batch, listing, ex.Error, summary);
+                }
+
+                continue;
+            }
+
+            var bySku = found.GroupBy(i => i.SellerSku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var listing in chunk)
+            {
+                if (bySku.TryGetValue(listing.SellerSku, out var remote))
+                {
+                    // Adopted: every aspect is pushed as an update, so the item ends as desired whatever it held.
+                    listing.RemoteId = remote.RemoteId;
+                    listing.RemoteUrl = remote.Url;
+                    listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;
+                    summary.Adopted++;
+                }
+                else
+                {
+                    toCreate.Add(listing);
+                }
+            }
+
+            await CommitAsync();
+        }
+
+        foreach (var chunk in toCreate.Chunk(client.Capabilities.BatchSizeOf(MarketplaceOperation.Create)))
+        {
+            var items = chunk.Select(l => new CreateListing(Content(l), l.Desired.PriceVnd, l.Desired.Stock, l.Desired.Active)).ToList();
+            summary.Calls++;
+            var results = await client.CreateAsync(items, cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var listing = chunk[i];
+                var result = results[i];
+                if (result.Succeeded && result.RemoteId is not null)
+                {
+                    listing.RemoteId = result.RemoteId;
+                    listing.RemoteUrl = result.Url;
+                    ListingOutcomes.Pushed(listing, ListingAspect.All, clock.UtcNow);
+                    summary.Created++;
+                }
+                else
+                {
+                    Fail(batch, listing, result.Error ?? new MarketplaceError.Transient("create answered without a remote id"), summary);
+                }
+            }
+
+            // The remote ids are committed the moment the create returns, in their own transaction.
+            await CommitAsync();
+        }
+    }
+
+    private static ListingContent Content(Listing listing) => new()
+    {
+        SellerSku = listing.SellerSku,
+        Title = listing.Desired.Title,
+        Description = listing.Desired.Description,
+        CategoryId = listing.Desired.CategoryId ?? string.Empty,
+        Images = listing.Desired.Images,
+        Gtin = listing.Desired.Gtin,
+        WeightGrams = listing.Desired.WeightGrams,
+        Attributes = listing.Desired.Attributes,
+    };
+}

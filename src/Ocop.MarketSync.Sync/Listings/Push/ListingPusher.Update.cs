@@ -1,0 +1,58 @@
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Marketplaces;
+
+namespace Ocop.MarketSync.Sync.Listings.Push;
+
+public sealed partial class ListingPusher
+{
+    /// <summary>Sends one aspect of every listing in the batch that needs it, through the marketplace's batch call.</summary>
+    private async Task UpdateAsync(
+        IMarketplaceClient client, PushBatch batch, ListingAspect aspect, PushSummary summary, CancellationToken cancellationToken)
+    {
+        var due = batch.Listings
+            .Where(l => l.RemoteId is not null && !batch.Failed.Contains(l.Id) && l.DirtyAspects().HasFlag(aspect))
+            .ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var operation = aspect switch
+        {
+            ListingAspect.Stock => MarketplaceOperation.UpdateStock,
+            ListingAspect.Status => MarketplaceOperation.SetStatus,
+            ListingAspect.Price => MarketplaceOperation.UpdatePrice,
+            ListingAspect.Content => MarketplaceOperation.UpdateContent,
+            _ => throw new ArgumentOutOfRangeException(nameof(aspect), aspect, "Not a single pushable aspect."),
+        };
+        foreach (var chunk in due.Chunk(client.Capabilities.BatchSizeOf(operation)))
+        {
+            summary.Calls++;
+            var results = aspect switch
+            {
+                ListingAspect.Stock => await client.UpdateStockAsync([.. chunk.Select(l => new StockUpdate(l.RemoteId!, l.SellerSku, l.Desired.Stock))], cancellationToken),
+                ListingAspect.Status => await client.SetStatusAsync([.. chunk.Select(l => new StatusUpdate(l.RemoteId!, l.SellerSku, l.Desired.Active))], cancellationToken),
+                ListingAspect.Price => await client.UpdatePriceAsync([.. chunk.Select(l => new PriceUpdate(l.RemoteId!, l.SellerSku, l.Desired.PriceVnd))], cancellationToken),
+                _ => await client.UpdateContentAsync([.. chunk.Select(l => new ContentUpdate(l.RemoteId!, Content(l)))], cancellationToken),
+            };
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (results[i].Error is { } error)
+                {
+                    Fail(batch, chunk[i], error, summary);
+                }
+                else
+                {
+                    ListingOutcomes.Pushed(chunk[i], aspect, clock.UtcNow);
+                    summary.Updated++;
+                }
+            }
+
+            await CommitAsync();
+            if (batch.StopChannel)
+            {
+                return;
+            }
+        }
+    }
+}

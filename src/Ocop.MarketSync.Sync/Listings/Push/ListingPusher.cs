@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Marketplaces;
+
+namespace Ocop.MarketSync.Sync.Listings.Push;
+
+/// <summary>
+/// Pushes a channel's dirty listings, a claimed batch at a time: creates (after a lookup by seller SKU), then
+/// stock, status, price and content, each through the marketplace's batch operation. Results are committed
+/// per marketplace call, so a crash loses at most the answer of the call in flight, which the next run
+/// recovers by lookup.
+/// </summary>
+public sealed partial class ListingPusher(
+    MarketSyncDbContext db,
+    ListingClaimer claimer,
+    ChannelCatalog channels,
+    IntakeClock clock,
+    ILogger<ListingPusher> logger)
+{
+    /// <summary>How long a claim holds. Longer than any batch takes, short enough that a crashed pusher's rows return soon.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
+    private static readonly ListingAspect[] UpdateOrder = [ListingAspect.Stock, ListingAspect.Status, ListingAspect.Price, ListingAspect.Content];
+    private readonly Random _random = new();
+
+    public async Task<PushSummary> PushAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var channel = channels.Get(channelId);
+        var client = channels.Client(channelId);
+        var summary = new PushSummary();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var ids = await claimer.ClaimAsync(channelId, channel.ClaimBatchSize, clock.UtcNow, ClaimLease, cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            summary.Claimed += ids.Count;
+            var listings = await db.Listings.Where(l => ids.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+            var batch = new PushBatch(listings);
+            await CreateAsync(client, batch, summary, cancellationToken);
+            foreach (var aspect in UpdateOrder)
+            {
+                if (batch.StopChannel)
+                {
+                    break;
+                }
+
+                await UpdateAsync(client, batch, aspect, summary, cancellationToken);
+            }
+
+            var now = clock.UtcNow;
+            foreach (var listing in listings)
+            {
+                ListingOutcomes.Settle(listing, batch.Failed.Contains(listing.Id), now);
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (batch.StopChannel)
+            {
+                summary.StoppedForReauth = true;
+                logger.LogError("Channel {Channel}: marketplace authorisation expired; pushing stops until it is renewed", channelId);
+                break;
+            }
+
+            if (batch.RateLimitedFor is { } wait)
+            {
+                // Let the marketplace's window pass before the next batch; the affected rows already wait.
+                await Task.Delay(wait < TimeSpan.FromSeconds(5) ? wait : TimeSpan.FromSeconds(5), cancellationToken);
+            }
+        }
+
+        logger.LogInformation(
+            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed, {Calls} calls",
+            channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Calls);
+        return summary;
+    }
+
+    /// <summary>Commits after every marketplace call: what the marketplace has done is never only in memory.</summary>
+    private Task CommitAsync() => db.SaveChangesAsync(CancellationToken.None);
+
+    private void Fail(PushBatch batch, Listing listing, MarketplaceError error, PushSummary summary)
+    {
+        summary.Failed++;
+        batch.Failed.Add(listing.Id);
+        if (error is MarketplaceError.RateLimited limited)
+        {
+            batch.RateLimitedFor = limited.RetryAfter;
+        }
+
+        if (ListingOutcomes.Failed(listing, error, clock.UtcNow, _random))
+        {
+            batch.StopChannel = true;
+        }
+    }
+
+    /// <summary>The listings of one claimed batch and what happened to them in this run.</summary>
+    private sealed class PushBatch(List<Listing> listings)
+    {
+        public List<Listing> Listings { get; } = listings;
+        public HashSet<long> Failed { get; } = [];
+        public bool StopChannel { get; set; }
+        public TimeSpan? RateLimitedFor { get; set; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Ocop.MarketSync.Sync.Listings.Push;
+
+/// <summary>What one push run of a channel did.</summary>
+public sealed class PushSummary
+{
+    public int Claimed { get; set; }
+    public int Created { get; set; }
+    public int Adopted { get; set; }
+    public int Updated { get; set; }
+    public int Failed { get; set; }
+    public int Calls { get; set; }
+    public bool StoppedForReauth { get; set; }
+}

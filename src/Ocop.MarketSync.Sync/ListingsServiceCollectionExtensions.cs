@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Jobs;
+using Ocop.MarketSync.Sync.Listings.Jobs;
+using Ocop.MarketSync.Sync.Listings.Planning;
+using Ocop.MarketSync.Sync.Listings.Push;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class ListingsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the sync engine: channels from <c>Channels:{id}</c> (validated at start), the planner, the pusher
+    /// and the push job. Marketplace adapters register their <c>IMarketplaceClientFactory</c> separately.
+    /// </summary>
+    public static IServiceCollection AddListingSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelsOptions>()
+            .Configure(options =>
+            {
+                foreach (var section in configuration.GetSection(ChannelsOptions.SectionName).GetChildren())
+                {
+                    var channel = section.Get<ChannelOptions>() ?? new ChannelOptions();
+                    channel.Id = section.Key;
+                    options.Items[section.Key] = channel;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelsOptions>, ChannelsOptionsValidator>());
+        services.TryAddSingleton<ChannelCatalog>();
+        services.TryAddScoped<ListingPlanner>();
+        services.TryAddScoped<ListingClaimer>();
+        services.TryAddScoped<ListingPusher>();
+        services.TryAddScoped<ExclusiveRun>();
+        services.TryAddScoped<PushChannelJob>();
+        return services;
+    }
+}
