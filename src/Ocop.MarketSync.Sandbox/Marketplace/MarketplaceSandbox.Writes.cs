@@ -1,0 +1,115 @@
+namespace Ocop.MarketSync.Sandbox.Marketplace;
+
+/// <summary>The batch writes of the API: every item is checked and applied on its own, results in request order.</summary>
+public sealed partial class MarketplaceSandbox
+{
+    public IReadOnlyList<SandboxItemOutcome> Create(IReadOnlyList<SandboxItemDraft> drafts)
+    {
+        lock (_gate)
+        {
+            return [.. drafts.Select(CreateLocked)];
+        }
+    }
+
+    public IReadOnlyList<SandboxItemOutcome> UpdateContent(IReadOnlyList<SandboxContentChange> changes) =>
+        Update(changes, c => c.RemoteId,
+            (c, _) => MarketplaceSandboxRules.CheckContent(Options, c.Title, c.Description, c.CategoryId),
+            (c, item) => item with
+            {
+                Title = c.Title!,
+                Description = c.Description ?? string.Empty,
+                CategoryId = c.CategoryId!,
+                Images = c.Images ?? [],
+                Gtin = c.Gtin,
+                WeightGrams = c.WeightGrams,
+                Attributes = c.Attributes ?? new Dictionary<string, string>(),
+            });
+
+    public IReadOnlyList<SandboxItemOutcome> UpdatePrice(IReadOnlyList<SandboxPriceChange> changes) =>
+        Update(changes, c => c.RemoteId,
+            (c, _) => MarketplaceSandboxRules.CheckPrice(c.PriceVnd),
+            (c, item) => item with { PriceVnd = c.PriceVnd!.Value });
+
+    public IReadOnlyList<SandboxItemOutcome> UpdateStock(IReadOnlyList<SandboxStockChange> changes) =>
+        Update(changes, c => c.RemoteId,
+            (c, _) => MarketplaceSandboxRules.CheckStock(c.Stock),
+            (c, item) =>
+            {
+                NoteStockSetLocked(item.SellerSku, c.Stock!.Value);
+                return item with { Stock = c.Stock.Value };
+            });
+
+    public IReadOnlyList<SandboxItemOutcome> SetStatus(IReadOnlyList<SandboxStatusChange> changes) =>
+        Update(changes, c => c.RemoteId,
+            (c, _) => c.Active is null ? "active is required" : null,
+            (c, item) => item with { Active = c.Active!.Value });
+
+    private SandboxItemOutcome CreateLocked(SandboxItemDraft draft)
+    {
+        var error = string.IsNullOrWhiteSpace(draft.SellerSku) ? "sellerSku is required"
+            : MarketplaceSandboxRules.CheckContent(Options, draft.Title, draft.Description, draft.CategoryId)
+                ?? MarketplaceSandboxRules.CheckPrice(draft.PriceVnd)
+                ?? MarketplaceSandboxRules.CheckStock(draft.Stock);
+        if (error is not null)
+        {
+            return new SandboxItemOutcome(draft.SellerSku, null, null, new SandboxItemError(SandboxErrorCodes.Rejected, error));
+        }
+
+        var item = AddLocked(new MarketplaceSandboxItem
+        {
+            RemoteId = string.Empty,
+            Url = string.Empty,
+            SellerSku = draft.SellerSku!,
+            Title = draft.Title!,
+            Description = draft.Description ?? string.Empty,
+            CategoryId = draft.CategoryId!,
+            Images = draft.Images ?? [],
+            Gtin = draft.Gtin,
+            WeightGrams = draft.WeightGrams,
+            Attributes = draft.Attributes ?? new Dictionary<string, string>(),
+            PriceVnd = draft.PriceVnd!.Value,
+            Stock = draft.Stock!.Value,
+            Active = draft.Active ?? true,
+        });
+        _itemsCreated++;
+        NoteStockSetLocked(item.SellerSku, item.Stock);
+        return new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url);
+    }
+
+    /// <param name="check">The rule of this aspect; null when the change is acceptable.</param>
+    /// <param name="apply">The changed item; called under the lock, after the checks passed.</param>
+    private IReadOnlyList<SandboxItemOutcome> Update<T>(
+        IReadOnlyList<T> changes,
+        Func<T, string?> remoteIdOf,
+        Func<T, MarketplaceSandboxItem, string?> check,
+        Func<T, MarketplaceSandboxItem, MarketplaceSandboxItem> apply)
+    {
+        lock (_gate)
+        {
+            var outcomes = new List<SandboxItemOutcome>(changes.Count);
+            foreach (var change in changes)
+            {
+                var remoteId = remoteIdOf(change);
+                if (remoteId is null || !_sequenceById.TryGetValue(remoteId, out var sequence))
+                {
+                    outcomes.Add(new SandboxItemOutcome(null, remoteId, null,
+                        new SandboxItemError(SandboxErrorCodes.NotFound, $"no item '{remoteId}'")));
+                    continue;
+                }
+
+                var item = _items[sequence];
+                if ((item.Banned ? "item is banned" : check(change, item)) is { } error)
+                {
+                    outcomes.Add(new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url,
+                        new SandboxItemError(SandboxErrorCodes.Rejected, error)));
+                    continue;
+                }
+
+                _items[sequence] = apply(change, item) with { UpdatedAt = _time.GetUtcNow() };
+                outcomes.Add(new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url));
+            }
+
+            return outcomes;
+        }
+    }
+}
