@@ -105,7 +105,8 @@ internal static class SandboxErrorMapper
         return wait > TimeSpan.Zero ? wait : DefaultRetryAfter;
     }
 
-    private static string? RequestIdOf(IApiResponse response) =>
+    /// <summary>The marketplace's id of the call (<c>X-Request-Id</c>), for support tickets and the audit trail.</summary>
+    public static string? RequestIdOf(IApiResponse response) =>
         response.Headers is { } headers && headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
 
     private static WireError? ReadErrorBody(string? content)

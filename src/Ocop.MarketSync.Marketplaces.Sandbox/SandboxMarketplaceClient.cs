@@ -104,10 +104,10 @@ internal sealed class SandboxMarketplaceClient(ISandboxMarketplaceApi api, Marke
             using (response)
             {
                 var answered = response.Content?.Results;
+                var requestId = SandboxErrorMapper.RequestIdOf(response);
                 var failure = SandboxErrorMapper.FromResponse(response, time, cancellationToken)
                     ?? (answered?.Count == chunk.Length ? null : new MarketplaceError.Transient(
-                        $"The marketplace answered {answered?.Count ?? 0} results for {chunk.Length} items."));
-                var requestId = failure?.RequestId ?? RequestIdOf(response);
+                        $"The marketplace answered {answered?.Count ?? 0} results for {chunk.Length} items.") { RequestId = requestId });
                 results.AddRange(failure is null
                     ? chunk.Select((item, i) => toResult(item, answered![i], requestId))
                     : chunk.Select(item => new ItemResult(sellerSkuOf(item), failure)));
@@ -134,12 +134,10 @@ internal sealed class SandboxMarketplaceClient(ISandboxMarketplaceApi api, Marke
 
         using (response)
         {
+            var requestId = SandboxErrorMapper.RequestIdOf(response);
             var failure = SandboxErrorMapper.FromResponse(response, time, cancellationToken)
-                ?? (response.Content is null ? new MarketplaceError.Transient("The marketplace answered with an empty body.") : null);
-            return failure is null ? (response.Content!, RequestIdOf(response)) : throw new MarketplaceException(failure);
+                ?? (response.Content is null ? new MarketplaceError.Transient("The marketplace answered with an empty body.") { RequestId = requestId } : null);
+            return failure is null ? (response.Content!, requestId) : throw new MarketplaceException(failure);
         }
     }
-
-    private static string? RequestIdOf(IApiResponse response) =>
-        response.Headers is { } headers && headers.TryGetValues(SandboxErrorMapper.RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
 }
