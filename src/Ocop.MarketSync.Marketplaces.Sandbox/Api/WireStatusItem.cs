@@ -1,0 +1,3 @@
+namespace Ocop.MarketSync.Marketplaces.Sandbox.Api;
+
+internal sealed record WireStatusItem(string RemoteId, bool Active);

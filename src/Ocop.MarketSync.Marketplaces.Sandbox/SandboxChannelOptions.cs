@@ -1,0 +1,30 @@
+namespace Ocop.MarketSync.Marketplaces.Sandbox;
+
+/// <summary>
+/// Section <c>Channels:{id}:Sandbox</c>: what only the sandbox adapter needs to know of a channel whose
+/// <c>Marketplace</c> is <c>sandbox</c>. The limits default to the sandbox marketplace's own defaults; when a sandbox
+/// is started with other limits, set the same numbers here. Checked at start; a bad value names its key.
+/// </summary>
+public sealed class SandboxChannelOptions
+{
+    /// <summary>Whether this shop may list services (OCOP group VI). Default false, as most marketplaces.</summary>
+    public bool SellsServices { get; set; }
+
+    /// <summary>Items per create or update call, 1–1000. Default 50.</summary>
+    public int WriteBatchSize { get; set; } = 50;
+
+    /// <summary>SKUs per lookup call, 1–1000. Default 100.</summary>
+    public int LookupBatchSize { get; set; } = 100;
+
+    /// <summary>Items per page when paging remote items, 1–1000. Default 100.</summary>
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>Calls per second the shop may make (above 0). Default 50.</summary>
+    public double RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>How long one HTTP attempt may take, 10 ms–10 min. Default 10 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Wait before the one retry of a failed read (lookups, paging), 0–1 min. Default 500 ms.</summary>
+    public TimeSpan ReadRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+}
