@@ -51,9 +51,19 @@ internal sealed partial class ChannelsOptionsValidator(IEnumerable<IMarketplaceC
                 errors.Add($"{key}:Price:HoldChangeAbovePercent must be positive.");
             }
 
-            if (channel.Stock.SafetyBuffer < 0 || channel.Stock.SharePercent is < 0 or > 100 || channel.Stock.Maximum < 0)
+            if (channel.Stock.SafetyBuffer < 0)
             {
-                errors.Add($"{key}:Stock: SafetyBuffer ≥ 0, SharePercent 0–100 and Maximum ≥ 0 are required.");
+                errors.Add($"{key}:Stock:SafetyBuffer must be at least 0.");
+            }
+
+            if (channel.Stock.SharePercent is < 0 or > 100)
+            {
+                errors.Add($"{key}:Stock:SharePercent must be 0–100.");
+            }
+
+            if (channel.Stock.Maximum < 0)
+            {
+                errors.Add($"{key}:Stock:Maximum must be at least 0 when set.");
             }
 
             if (channel.ClaimBatchSize is < 1 or > 5000)

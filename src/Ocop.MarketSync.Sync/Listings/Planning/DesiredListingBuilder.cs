@@ -24,6 +24,13 @@ public static class DesiredListingBuilder
             // Expired since intake evaluated it: the mark must go the same day, not at the next pull.
             reasons.Add(new ProductIssue("certificate.expired", $"certificate expired on {until:yyyy-MM-dd}", IssueSeverity.Ineligible));
         }
+        else if (data.Certificate?.Revocation is { RevokedOn: { } revokedOn } revocation && revokedOn <= today)
+        {
+            // A revocation that takes effect after intake evaluated the product: same rule, same day (DOMAIN.md §1.7).
+            var by = revocation.DecisionNumber is null ? string.Empty : $" by decision {revocation.DecisionNumber}";
+            reasons.Add(new ProductIssue("certificate.revoked",
+                string.Create(CultureInfo.InvariantCulture, $"certificate revoked on {revokedOn:yyyy-MM-dd}{by}"), IssueSeverity.Ineligible));
+        }
 
         if (product.RetiredAt is not null)
         {
