@@ -18,6 +18,7 @@ COPY src/Ocop.MarketSync.Data/Ocop.MarketSync.Data.csproj src/Ocop.MarketSync.Da
 COPY src/Ocop.MarketSync.Data.Postgres/Ocop.MarketSync.Data.Postgres.csproj src/Ocop.MarketSync.Data.Postgres/
 COPY src/Ocop.MarketSync.Data.Sqlite/Ocop.MarketSync.Data.Sqlite.csproj src/Ocop.MarketSync.Data.Sqlite/
 COPY src/Ocop.MarketSync.Sandbox/Ocop.MarketSync.Sandbox.csproj src/Ocop.MarketSync.Sandbox/
+COPY src/Ocop.MarketSync.Marketplaces.Sandbox/Ocop.MarketSync.Marketplaces.Sandbox.csproj src/Ocop.MarketSync.Marketplaces.Sandbox/
 # -a takes Docker's arch names (amd64, arm64) and restores for linux-<arch>; publish must use the same value.
 RUN dotnet restore src/Ocop.MarketSync.Worker/Ocop.MarketSync.Worker.csproj -a $TARGETARCH
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Routing;
 using Ocop.MarketSync.Api.Health;
 using Ocop.MarketSync.Api.Intake;
+using Ocop.MarketSync.Api.Listings;
 using Ocop.MarketSync.Api.Products;
 using Ocop.MarketSync.Api.Security;
 
@@ -19,6 +20,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapStaffLogin();
         app.MapProductEndpoints();
         app.MapIntakeEndpoints();
+        app.MapListingEndpoints();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new StaffDashboardAuthorizationFilter()],

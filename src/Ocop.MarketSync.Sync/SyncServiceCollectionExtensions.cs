@@ -30,6 +30,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<RetireGuard>();
         services.TryAddScoped<IntakeRunRecorder>();
         services.TryAddScoped<RegistryIntake>();
+        services.TryAddSingleton<IProductChangeSignal, NoProductChangeSignal>();
         services.TryAddScoped<FileImport>();
         services.TryAddScoped<IntakeLock>();
         services.TryAddScoped<RegistryPullJob>();

@@ -19,6 +19,7 @@ public sealed class RegistryIntake(
     RetireGuard retireGuard,
     IntakeRunRecorder runs,
     IntakeClock clock,
+    IProductChangeSignal changes,
     IOptions<RegistryOptions> registryOptions,
     ILogger<RegistryIntake> logger)
 {
@@ -35,6 +36,7 @@ public sealed class RegistryIntake(
         try
         {
             await WalkAsync(run, cursor, moveCursorPerPage: true, seen: null, cancellationToken);
+            await SignalAsync(run, cancellationToken);
             return await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken);
         }
         catch (Exception ex) when (ex is RegistryPageException or DbUpdateException)
@@ -58,6 +60,7 @@ public sealed class RegistryIntake(
             await writer.WritePageAsync([], new CursorUpdate(_registry.SourceName, end), cancellationToken);
             var verdict = await retireGuard.RetireMissingAsync(seen, cancellationToken);
             run.Retired = verdict.Retired;
+            await SignalAsync(run, cancellationToken);
             if (verdict.Alert is not null)
             {
                 run.Alert = verdict.Alert;
@@ -73,6 +76,9 @@ public sealed class RegistryIntake(
             throw;
         }
     }
+
+    private Task SignalAsync(IntakeRun run, CancellationToken cancellationToken) =>
+        run.Inserted + run.Updated + run.Retired > 0 ? changes.ProductsChangedAsync(cancellationToken) : Task.CompletedTask;
 
     private async Task<string?> WalkAsync(
         IntakeRun run, string? cursor, bool moveCursorPerPage, HashSet<string>? seen, CancellationToken cancellationToken)

@@ -14,9 +14,9 @@ internal static class ServeCommand
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException)
+        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException)
         {
-            // A bad configuration or an unready database: one clear line, no stack trace.
+            // A bad configuration, an unready database or a port in use: one clear line, no stack trace.
             Log.Fatal("Ocop.MarketSync cannot start: {Reason}", ex.Message);
             return 1;
         }

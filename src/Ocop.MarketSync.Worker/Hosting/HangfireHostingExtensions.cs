@@ -4,13 +4,24 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Sync.Intake.Jobs;
+using Ocop.MarketSync.Sync.Listings.Jobs;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
 internal static class HangfireHostingExtensions
 {
-    /// <summary>Queues this node works, most urgent first.</summary>
-    public static readonly string[] Queues = [IntakeQueues.Intake, "default"];
+    /// <summary>Queues this node works: intake, one per configured marketplace, then default.</summary>
+    public static string[] Queues(IConfiguration configuration) =>
+    [
+        IntakeQueues.Intake,
+        .. configuration.GetSection("Channels").GetChildren()
+            .Select(c => c["Marketplace"])
+            .OfType<string>()
+            .Select(PushQueues.For)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal),
+        "default",
+    ];
 
     /// <summary>
     /// Hangfire storage (in-memory for the embedded default, PostgreSQL in its own schema for production) and,
@@ -62,7 +73,7 @@ internal static class HangfireHostingExtensions
             services.AddHangfireServer((sp, server) =>
             {
                 var options = sp.GetRequiredService<IOptions<HangfireOptions>>().Value;
-                server.Queues = Queues;
+                server.Queues = Queues(configuration);
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });

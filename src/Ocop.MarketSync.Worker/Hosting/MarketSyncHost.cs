@@ -15,6 +15,7 @@ internal static class MarketSyncHost
         if (mode == HostMode.Serve)
         {
             await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
+            await EmbeddedMarketplaces.StartIfEnabledAsync(builder, cancellationToken);
         }
 
         var configuration = builder.Configuration;
@@ -23,6 +24,8 @@ internal static class MarketSyncHost
             .AddMarketSyncData(configuration)
             .AddOcopRegistry(configuration)
             .AddRegistryIntake(configuration)
+            .AddListingSync(configuration)
+            .AddSandboxMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)
@@ -34,6 +37,7 @@ internal static class MarketSyncHost
             .SetApplicationName("Ocop.MarketSync");
         if (mode == HostMode.Serve)
         {
+            builder.Services.AddSingleton<Ocop.MarketSync.Sync.Intake.IProductChangeSignal, PushTrigger>();
             builder.Services.AddHostedService<StartupBanner>();
         }
 

@@ -2,6 +2,8 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Intake.Jobs;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Listings.Jobs;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
@@ -12,10 +14,16 @@ namespace Ocop.MarketSync.Worker.Hosting;
 internal sealed class RecurringJobsRegistrar(
     IRecurringJobManager recurringJobs,
     IOptions<IntakeOptions> intakeOptions,
+    ChannelCatalog channels,
     ILogger<RecurringJobsRegistrar> logger) : IHostedService
 {
     public const string RegistryPull = "registry-pull";
     public const string RegistryFull = "registry-full";
+
+    /// <summary>Every minute: the safety net behind the push triggered by intake.</summary>
+    public const string PushCron = "* * * * *";
+
+    public static string PushJobId(string channelId) => $"push:{channelId}";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +31,20 @@ internal sealed class RecurringJobsRegistrar(
         var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(intake.TimeZone) };
         Register<RegistryPullJob>(RegistryPull, "Intake:PullCron", intake.PullCron, job => job.RunAsync(CancellationToken.None), options);
         Register<RegistryFullPullJob>(RegistryFull, "Intake:FullCron", intake.FullCron, job => job.RunAsync(CancellationToken.None), options);
+        foreach (var channel in channels.All)
+        {
+            var id = PushJobId(channel.Id);
+            if (channel.Enabled)
+            {
+                var channelId = channel.Id;
+                recurringJobs.AddOrUpdate<PushChannelJob>(id, PushQueues.For(channel.Marketplace), job => job.RunAsync(channelId, CancellationToken.None), PushCron, options);
+            }
+            else
+            {
+                recurringJobs.RemoveIfExists(id);
+            }
+        }
+
         if (intake.RunOnStart)
         {
             recurringJobs.Trigger(RegistryPull);

@@ -8,7 +8,10 @@ using Npgsql;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sandbox;
+using Ocop.MarketSync.Sandbox.Marketplace;
 using Ocop.MarketSync.Sandbox.Registry;
+using Ocop.MarketSync.Sync.Listings.Planning;
+using Ocop.MarketSync.Sync.Listings.Push;
 using Ocop.MarketSync.Sync.Intake;
 
 namespace Ocop.MarketSync.IntegrationTests.Infrastructure;
@@ -24,22 +27,32 @@ public sealed class IntakeHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly SandboxServer _server;
+    private readonly Dictionary<string, (MarketplaceSandbox Sandbox, SandboxServer Server)> _marketplaces;
 
-    private IntakeHarness(ServiceProvider services, SandboxServer server, RegistrySandbox sandbox, FakeTimeProvider clock, string connectionString)
+    private IntakeHarness(
+        ServiceProvider services, SandboxServer server, RegistrySandbox sandbox, FakeTimeProvider clock, string connectionString,
+        Dictionary<string, (MarketplaceSandbox Sandbox, SandboxServer Server)> marketplaces)
     {
         _services = services;
         _server = server;
         Registry = sandbox;
         Clock = clock;
         ConnectionString = connectionString;
+        _marketplaces = marketplaces;
     }
+
+    /// <summary>Channel ids of the sandbox marketplaces, "ch-0", "ch-1", …</summary>
+    public IReadOnlyList<string> Channels => [.. _marketplaces.Keys.Order(StringComparer.Ordinal)];
+
+    public MarketplaceSandbox Marketplace(string channelId) => _marketplaces[channelId].Sandbox;
 
     public RegistrySandbox Registry { get; }
     public FakeTimeProvider Clock { get; }
     public string ConnectionString { get; }
 
     public static async Task<IntakeHarness> CreateAsync(
-        PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null, bool sqlite = false)
+        PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null, bool sqlite = false,
+        int channels = 0, MarketplaceSandboxOptions? marketplace = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var connectionString = sqlite
@@ -60,6 +73,21 @@ public sealed class IntakeHarness : IAsyncDisposable
             ["Registry:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
             ["Registry:Resilience:TotalRequestTimeout:Timeout"] = "00:00:10",
         };
+        var marketplaces = new Dictionary<string, (MarketplaceSandbox, SandboxServer)>(StringComparer.Ordinal);
+        for (var i = 0; i < channels; i++)
+        {
+            var id = $"ch-{i}";
+            var market = new MarketplaceSandbox(marketplace);
+            var marketServer = await SandboxServer.StartAsync(0, app => app.MapMarketplaceSandbox(market), ct);
+            marketplaces[id] = (market, marketServer);
+            values[$"Channels:{id}:Marketplace"] = "sandbox";
+            values[$"Channels:{id}:BaseUrl"] = marketServer.BaseUrl.ToString();
+            for (var set = 1; set <= 25; set++)
+            {
+                values[$"Channels:{id}:Categories:{set}"] = $"cat-{set:00}";
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -74,6 +102,8 @@ public sealed class IntakeHarness : IAsyncDisposable
         services.AddMarketSyncData(configuration)
             .AddOcopRegistry(configuration)
             .AddRegistryIntake(configuration)
+            .AddListingSync(configuration)
+            .AddSandboxMarketplace(configuration)
             .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
@@ -82,7 +112,7 @@ public sealed class IntakeHarness : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<MarketSyncDbContext>().Database.MigrateAsync(ct);
         }
 
-        return new IntakeHarness(provider, server, sandbox, clock, connectionString);
+        return new IntakeHarness(provider, server, sandbox, clock, connectionString, marketplaces);
     }
 
     public Task<IntakeRun> PullAsync() =>
@@ -90,6 +120,39 @@ public sealed class IntakeHarness : IAsyncDisposable
 
     public Task<IntakeRun> PullFullAsync() =>
         WithScopeAsync(sp => sp.GetRequiredService<RegistryIntake>().PullFullAsync(TestContext.Current.CancellationToken));
+
+    /// <summary>What the push job does: plan what changed, then push the dirty listings.</summary>
+    public Task<PushSummary> PushAsync(string channelId) => WithScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<ListingPlanner>().PlanChangedAsync(channelId, TestContext.Current.CancellationToken);
+        return await sp.GetRequiredService<ListingPusher>().PushAsync(channelId, TestContext.Current.CancellationToken);
+    });
+
+    /// <summary>Pushes every channel until nothing is left to claim, moving the clock past every backoff in between.</summary>
+    public async Task<int> PushUntilSettledAsync(int maxRounds = 40)
+    {
+        for (var round = 1; round <= maxRounds; round++)
+        {
+            var claimed = 0;
+            foreach (var channel in Channels)
+            {
+                claimed += (await PushAsync(channel)).Claimed;
+            }
+
+            var dirty = await QueryAsync(db => db.Listings.CountAsync(l => l.Dirty && l.NextAttemptAt != RetryPolicy.Parked, TestContext.Current.CancellationToken));
+            if (claimed == 0 && dirty == 0)
+            {
+                return round;
+            }
+
+            Clock.Advance(RetryPolicy.Cap + TimeSpan.FromMinutes(1));
+        }
+
+        throw new TimeoutException($"Listings did not settle within {maxRounds} push rounds.");
+    }
+
+    public Task<List<Listing>> ListingsAsync(string channelId) =>
+        QueryAsync(db => db.Listings.AsNoTracking().Where(l => l.ChannelId == channelId).OrderBy(l => l.RegistryId).ToListAsync(TestContext.Current.CancellationToken));
 
     public Task<T> QueryAsync<T>(Func<MarketSyncDbContext, Task<T>> query) =>
         WithScopeAsync(sp => query(sp.GetRequiredService<MarketSyncDbContext>()));
@@ -127,6 +190,10 @@ public sealed class IntakeHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         await _server.DisposeAsync();
+        foreach (var (_, server) in _marketplaces.Values)
+        {
+            await server.DisposeAsync();
+        }
     }
 
     private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

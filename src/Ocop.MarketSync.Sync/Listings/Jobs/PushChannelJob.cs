@@ -13,7 +13,6 @@ namespace Ocop.MarketSync.Sync.Listings.Jobs;
 /// One Hangfire retry only: failed listings already wait with their own backoff, and the next minute's run
 /// picks them up. The class, namespace and method are a persisted contract of Hangfire.
 /// </remarks>
-[Queue(PushQueues.Push)]
 public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher, ExclusiveRun exclusive)
 {
     [JobDisplayName("Push listings to channel {0}")]
@@ -26,7 +25,8 @@ public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher,
         });
 }
 
+/// <summary>One Hangfire queue per marketplace, so a slow marketplace cannot starve the others.</summary>
 public static class PushQueues
 {
-    public const string Push = "push";
+    public static string For(string marketplace) => "push_" + marketplace.ToLowerInvariant();
 }

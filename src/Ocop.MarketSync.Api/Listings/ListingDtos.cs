@@ -1,0 +1,40 @@
+using Ocop.MarketSync.Data.Entities;
+
+namespace Ocop.MarketSync.Api.Listings;
+
+/// <summary>A product on one channel: where it stands, its link, and why it is not (yet) as desired.</summary>
+public sealed record ListingDto(
+    long Id,
+    string Channel,
+    string? Marketplace,
+    string RegistryId,
+    string SellerSku,
+    ListingState State,
+    string? RemoteId,
+    string? Url,
+    bool DesiredActive,
+    string DesiredTitle,
+    long DesiredPriceVnd,
+    int DesiredStock,
+    IReadOnlyList<ProductIssue> Reasons,
+    bool InSync,
+    DateTime? LastPushedAt,
+    string? LastError,
+    string? LastErrorKind,
+    int AttemptCount,
+    DateTime? NextAttemptAt)
+{
+    public static ListingDto From(Listing l, string? marketplace) => new(
+        l.Id, l.ChannelId, marketplace, l.RegistryId, l.SellerSku, l.State, l.RemoteId, l.RemoteUrl,
+        l.Desired.Active, l.Desired.Title, l.Desired.PriceVnd, l.Desired.Stock, l.Desired.Reasons, !l.Dirty,
+        l.LastPushedAt, l.LastError, l.LastErrorKind, l.AttemptCount,
+        l.NextAttemptAt == Sync.Listings.Push.RetryPolicy.Parked ? null : l.NextAttemptAt);
+}
+
+/// <summary>A channel with its listings counted by state.</summary>
+public sealed record ChannelDto(
+    string Id,
+    string Marketplace,
+    bool Enabled,
+    IReadOnlyDictionary<ListingState, int> Listings,
+    int Dirty);

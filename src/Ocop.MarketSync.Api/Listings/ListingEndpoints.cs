@@ -1,0 +1,129 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Security;
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Listings.Jobs;
+
+namespace Ocop.MarketSync.Api.Listings;
+
+/// <summary>Where products are listed, per product and per channel; staff actions to retry and push now.</summary>
+public static class ListingEndpoints
+{
+    public static IEndpointRouteBuilder MapListingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/products/{registryId}/listings", ForProductAsync).WithTags("Listings")
+            .WithSummary("A product's listing on every channel: state, remote id, link, last push, last error, next attempt.");
+        app.MapGet("/api/channels", ChannelsAsync).WithTags("Channels").WithSummary("Channels with their listings counted by state.");
+        app.MapGet("/api/channels/{id}/listings", ForChannelAsync).WithTags("Channels").WithSummary("A channel's listings, optionally in one state.");
+        app.MapPost("/api/listings/{id:long}/retry", RetryAsync).WithTags("Listings")
+            .WithSummary("Staff: retry a listing now (also a Rejected one) and trigger its channel's push.")
+            .RequireAuthorization(StaffAuthentication.Policy);
+        app.MapPost("/api/channels/{id}/push", PushNowAsync).WithTags("Channels")
+            .WithSummary("Staff: plan and push a channel now.")
+            .RequireAuthorization(StaffAuthentication.Policy);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<ListingDto>>, ProblemHttpResult>> ForProductAsync(
+        MarketSyncDbContext db, ChannelCatalog channels, string registryId, CancellationToken cancellationToken)
+    {
+        var id = registryId.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        if (!await db.Products.AnyAsync(p => p.RegistryId == id, cancellationToken))
+        {
+            return TypedResults.Problem($"No product '{id}' has come in from the registry.", statusCode: StatusCodes.Status404NotFound, title: "Product not found");
+        }
+
+        var listings = await db.Listings.AsNoTracking().Where(l => l.RegistryId == id).OrderBy(l => l.ChannelId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(listings.Select(l => ListingDto.From(l, channels.Find(l.ChannelId)?.Marketplace)).ToList());
+    }
+
+    private static async Task<Ok<List<ChannelDto>>> ChannelsAsync(MarketSyncDbContext db, ChannelCatalog channels, CancellationToken cancellationToken)
+    {
+        var counts = await db.Listings.AsNoTracking()
+            .GroupBy(l => new { l.ChannelId, l.State })
+            .Select(g => new { g.Key.ChannelId, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var dirty = await db.Listings.AsNoTracking().Where(l => l.Dirty)
+            .GroupBy(l => l.ChannelId).Select(g => new { ChannelId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ChannelId, g => g.Count, cancellationToken);
+        var result = channels.All.Select(c => new ChannelDto(
+            c.Id, c.Marketplace, c.Enabled,
+            Enum.GetValues<ListingState>().ToDictionary(s => s, s => counts.Where(x => x.ChannelId == c.Id && x.State == s).Sum(x => x.Count)),
+            dirty.GetValueOrDefault(c.Id))).ToList();
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<PageDto<ListingDto>>, ProblemHttpResult>> ForChannelAsync(
+        MarketSyncDbContext db, ChannelCatalog channels, string id, string? state, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (channels.Find(id) is not { } channel)
+        {
+            return TypedResults.Problem($"No channel '{id}' is configured.", statusCode: StatusCodes.Status404NotFound, title: "Channel not found");
+        }
+
+        var query = db.Listings.AsNoTracking().Where(l => l.ChannelId == id);
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (!Enum.TryParse<ListingState>(state, ignoreCase: true, out var wanted) || int.TryParse(state, out _))
+            {
+                return TypedResults.Problem($"state '{state}' is not one of: {string.Join(", ", Enum.GetNames<ListingState>())}.",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Invalid query parameter 'state'");
+            }
+
+            query = query.Where(l => l.State == wanted);
+        }
+
+        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(l => l.RegistryId).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageDto<ListingDto>([.. rows.Select(l => ListingDto.From(l, channel.Marketplace))], number, size, total));
+    }
+
+    private static async Task<Results<Accepted<ListingDto>, ProblemHttpResult>> RetryAsync(
+        MarketSyncDbContext db, ChannelCatalog channels, IBackgroundJobClient jobs, long id, CancellationToken cancellationToken)
+    {
+        var listing = await db.Listings.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listing is null)
+        {
+            return TypedResults.Problem($"No listing {id}.", statusCode: StatusCodes.Status404NotFound, title: "Listing not found");
+        }
+
+        listing.NextAttemptAt = null;
+        listing.AttemptCount = 0;
+        listing.ClaimedUntil = null;
+        listing.Dirty = listing.DirtyAspects() != ListingAspect.None || listing.State is ListingState.Rejected or ListingState.Failing;
+        if (listing.State is ListingState.Rejected or ListingState.NeedsReauth)
+        {
+            // A staff retry re-sends everything: the data may have been fixed on the marketplace's side.
+            listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;
+            listing.Dirty = true;
+            listing.State = ListingState.Pending;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Enqueue(jobs, channels, listing.ChannelId);
+        return TypedResults.Accepted($"/api/channels/{listing.ChannelId}/listings", ListingDto.From(listing, channels.Find(listing.ChannelId)?.Marketplace));
+    }
+
+    private static Results<Accepted, ProblemHttpResult> PushNowAsync(ChannelCatalog channels, IBackgroundJobClient jobs, string id)
+    {
+        if (channels.Find(id) is null)
+        {
+            return TypedResults.Problem($"No channel '{id}' is configured.", statusCode: StatusCodes.Status404NotFound, title: "Channel not found");
+        }
+
+        Enqueue(jobs, channels, id);
+        return TypedResults.Accepted($"/api/channels/{id}/listings");
+    }
+
+    private static void Enqueue(IBackgroundJobClient jobs, ChannelCatalog channels, string channelId) =>
+        jobs.Enqueue<PushChannelJob>(PushQueues.For(channels.Get(channelId).Marketplace), job => job.RunAsync(channelId, CancellationToken.None));
+}

@@ -1,0 +1,56 @@
+using Ocop.MarketSync.Sandbox;
+using Ocop.MarketSync.Sandbox.Marketplace;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>
+/// Starts one in-process sandbox marketplace (its own Kestrel on 127.0.0.1) for every channel of marketplace
+/// <c>sandbox</c> that has no <c>BaseUrl</c>, and points the channel at it: the embedded default shows the whole
+/// flow with nothing installed. Faults come from <c>Sandbox:Marketplaces:Faults</c> (latency, 5xx, lost responses).
+/// </summary>
+internal static class EmbeddedMarketplaces
+{
+    public static async Task StartIfEnabledAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        var section = builder.Configuration.GetSection("Sandbox:Marketplaces");
+        if (!section.GetValue<bool>("Enabled"))
+        {
+            return;
+        }
+
+        var faults = section.GetSection("Faults").Get<MarketplaceSandboxFaultOptions>() ?? new MarketplaceSandboxFaultOptions();
+        var started = new List<EmbeddedMarketplace>();
+        foreach (var channel in builder.Configuration.GetSection("Channels").GetChildren())
+        {
+            if (!string.Equals(channel["Marketplace"], "sandbox", StringComparison.OrdinalIgnoreCase)
+                || !string.IsNullOrEmpty(channel["BaseUrl"]))
+            {
+                continue;
+            }
+
+            var sandbox = new MarketplaceSandbox(new MarketplaceSandboxOptions { Faults = faults });
+            var server = await SandboxServer.StartAsync(0, app => app.MapMarketplaceSandbox(sandbox), cancellationToken);
+            builder.Configuration[$"Channels:{channel.Key}:BaseUrl"] = server.BaseUrl.ToString();
+            started.Add(new EmbeddedMarketplace(channel.Key, sandbox, server));
+        }
+
+        builder.Services.AddSingleton<IReadOnlyList<EmbeddedMarketplace>>(started);
+        builder.Services.AddHostedService(_ => new Lifetime(started));
+    }
+
+    private sealed class Lifetime(List<EmbeddedMarketplace> marketplaces) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            foreach (var marketplace in marketplaces)
+            {
+                await marketplace.Server.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>An in-process sandbox marketplace serving one channel.</summary>
+internal sealed record EmbeddedMarketplace(string ChannelId, MarketplaceSandbox Sandbox, SandboxServer Server);

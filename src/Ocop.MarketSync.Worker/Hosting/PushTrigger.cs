@@ -1,0 +1,20 @@
+using Hangfire;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Intake;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>After an intake that changed products: run every enabled channel's push job now (once per run).</summary>
+internal sealed class PushTrigger(IRecurringJobManager recurringJobs, ChannelCatalog channels, ILogger<PushTrigger> logger) : IProductChangeSignal
+{
+    public Task ProductsChangedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var channel in channels.Enabled)
+        {
+            recurringJobs.Trigger(RecurringJobsRegistrar.PushJobId(channel.Id));
+        }
+
+        logger.LogInformation("Products changed: push triggered for {Count} channel(s)", channels.Enabled.Count);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+using Ocop.MarketSync.Benchmarks;
+
+// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C]
+var products = Arg("--products", 20_000);
+var channels = Arg("--channels", 5);
+return await FanOutBenchmark.RunAsync(products, channels);
+
+int Arg(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
