@@ -4,9 +4,11 @@ using Ocop.MarketSync.Sandbox.Marketplace;
 namespace Ocop.MarketSync.Worker.Hosting;
 
 /// <summary>
-/// Starts one in-process sandbox marketplace (its own Kestrel on 127.0.0.1) for every channel of marketplace
-/// <c>sandbox</c> that has no <c>BaseUrl</c>, and points the channel at it: the embedded default shows the whole
-/// flow with nothing installed. Faults come from <c>Sandbox:Marketplaces:Faults</c> (latency, 5xx, lost responses).
+/// The embedded default's marketplaces: the channels of <c>Sandbox:Marketplaces:Channels</c> become channels
+/// (<c>Channels:{id}</c>), and every channel of marketplace <c>sandbox</c> without a <c>BaseUrl</c> gets an
+/// in-process sandbox marketplace (its own Kestrel on 127.0.0.1). The demo channels live under <c>Sandbox:</c> so
+/// that a deployment with the sandbox off has no channel it did not configure itself. Faults come from
+/// <c>Sandbox:Marketplaces:Faults</c> (latency, 5xx, lost responses).
 /// </summary>
 internal static class EmbeddedMarketplaces
 {
@@ -16,6 +18,13 @@ internal static class EmbeddedMarketplaces
         if (!section.GetValue<bool>("Enabled"))
         {
             return;
+        }
+
+        var prefix = section.GetSection("Channels").Path + ":";
+        foreach (var (key, value) in section.GetSection("Channels").AsEnumerable().Where(kv => kv.Value is not null).ToList())
+        {
+            var channelKey = "Channels:" + key[prefix.Length..];
+            builder.Configuration[channelKey] ??= value;
         }
 
         var faults = section.GetSection("Faults").Get<MarketplaceSandboxFaultOptions>() ?? new MarketplaceSandboxFaultOptions();

@@ -38,35 +38,17 @@ internal static class HangfireHostingExtensions
         services.AddSingleton<IValidateOptions<HangfireOptions>, HangfireStorageValidator>();
         services.AddSingleton<JobLogScopeFilter>();
 
-        services.AddHangfire((sp, config) =>
-        {
-            var options = sp.GetRequiredService<IOptions<HangfireOptions>>().Value;
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseFilter(sp.GetRequiredService<JobLogScopeFilter>());
-            switch (options.Storage)
-            {
-                case HangfireStorageKind.InMemory:
-                    config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-                    break;
-                case HangfireStorageKind.Postgres:
-                    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                    config.UsePostgreSqlStorage(
-                        npgsql => npgsql.UseNpgsqlConnection(storage.ConnectionString),
-                        new PostgreSqlStorageOptions
-                        {
-                            SchemaName = options.Schema,
-                            PrepareSchemaIfNecessary = false,
-                            UseSlidingInvisibilityTimeout = true,
-                            InvisibilityTimeout = options.InvisibilityTimeout,
-                            QueuePollInterval = options.QueuePollInterval,
-                        });
-                    break;
-                default:
-                    throw new InvalidOperationException($"Hangfire:Storage '{options.Storage}' is not supported.");
-            }
-        });
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseFilter(sp.GetRequiredService<JobLogScopeFilter>())
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+
+        // Our own storage singleton, registered after AddHangfire so it wins: Hangfire's default registration hands
+        // out the static JobStorage.Current, which is whichever host configured last when two share a process.
+        services.AddSingleton<JobStorage>(sp => CreateStorage(
+            sp.GetRequiredService<IOptions<HangfireOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 
         if (runServer)
         {
@@ -81,6 +63,26 @@ internal static class HangfireHostingExtensions
         }
 
         return services;
+    }
+
+    private static JobStorage CreateStorage(HangfireOptions options, StorageOptions storage) => options.Storage switch
+    {
+        HangfireStorageKind.InMemory => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
+        HangfireStorageKind.Postgres => CreatePostgresStorage(options, storage.ConnectionString!),
+        _ => throw new InvalidOperationException($"Hangfire:Storage '{options.Storage}' is not supported."),
+    };
+
+    private static PostgreSqlStorage CreatePostgresStorage(HangfireOptions options, string connectionString)
+    {
+        var postgres = new PostgreSqlStorageOptions
+        {
+            SchemaName = options.Schema,
+            PrepareSchemaIfNecessary = false,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            QueuePollInterval = options.QueuePollInterval,
+        };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, postgres), postgres);
     }
 }
 

@@ -30,12 +30,33 @@ public sealed class StartupFailureTests
     public async Task PrepareStorage_ConnectionStringMissing_FailsNamingTheKey()
     {
         string[] args = ["--environment=IntegrationTest", "--Storage:ConnectionString=", "--Staff:Password=a-long-enough-password"];
-        await using var app = await MarketSyncHost.BuildAsync(args, HostMode.Command, TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(
-            () => MarketSyncHost.PrepareStorageAsync(app.Services, TestContext.Current.CancellationToken));
+        // Building the host already resolves the storage options (the dashboard needs Hangfire's storage).
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = await MarketSyncHost.BuildAsync(args, HostMode.Command, TestContext.Current.CancellationToken);
+            await MarketSyncHost.PrepareStorageAsync(app.Services, TestContext.Current.CancellationToken);
+        });
 
         Assert.Contains("Storage:ConnectionString is required.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_ConnectionStringOfTheWrongProvider_FailsNamingTheKey()
+    {
+        string[] args =
+        [
+            "--environment=IntegrationTest", "--Storage:Provider=Postgres", "--Storage:MigrateOnStart=false",
+            "--Storage:ConnectionString=Data Source=data/marketsync.db", "--Staff:Password=a-long-enough-password",
+        ];
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = await MarketSyncHost.BuildAsync(args, HostMode.Command, TestContext.Current.CancellationToken);
+            await MarketSyncHost.PrepareStorageAsync(app.Services, TestContext.Current.CancellationToken);
+        });
+
+        Assert.Contains("Storage:ConnectionString is not a valid Postgres connection string", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,4 +104,59 @@ public sealed class ServiceHostTests(ServiceHost host) : IClassFixture<ServiceHo
         Assert.Contains("registry-full", html, StringComparison.Ordinal);
         Assert.Contains("Registry pull (incremental)", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Channels_EmbeddedDefault_SampleProductsBecomeActiveOnEverySandboxChannel()
+    {
+        await host.WaitForProductsAsync(60, TimeSpan.FromSeconds(60));
+        using var client = host.Anonymous();
+        var ct = TestContext.Current.CancellationToken;
+
+        var channels = await WaitForAsync(async () =>
+        {
+            var list = await client.GetFromJsonAsync<JsonElement>("api/channels", ct);
+            return list.EnumerateArray().All(c => c.GetProperty("listings").GetProperty("active").GetInt32() >= 53) ? list : (JsonElement?)null;
+        });
+        var expired = await client.GetFromJsonAsync<JsonElement>("api/products/REG-00008/listings", ct);
+
+        Assert.Equal(["sandbox-a", "sandbox-b", "sandbox-c"], channels.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(57, channels.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "sandbox-c").GetProperty("listings").GetProperty("active").GetInt32());
+        Assert.All(expired.EnumerateArray(), l =>
+        {
+            Assert.Equal("delisted", l.GetProperty("state").GetString());
+            Assert.Contains(l.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "certificate.expired");
+        });
+    }
+
+    [Fact]
+    public async Task StaffActions_Anonymous_AreRefusedAndStaffMayPushAChannel()
+    {
+        using var anonymous = host.Anonymous();
+        using var staff = host.Staff();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var refused = await anonymous.PostAsync("api/channels/sandbox-a/push", null, ct);
+        using var accepted = await staff.PostAsync("api/channels/sandbox-a/push", null, ct);
+        using var unknown = await staff.PostAsync("api/channels/nope/push", null, ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static async Task<JsonElement> WaitForAsync(Func<Task<JsonElement?>> probe)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The condition was not met within 60 s.");
+    }
 }

@@ -32,6 +32,19 @@ public sealed class ListingSyncTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Push_EmbeddedSqlitePath_ConvergesWithoutSkipLocked()
+    {
+        await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, sqlite: true);
+        await harness.PullAsync();
+
+        await harness.PushUntilSettledAsync();
+
+        var listings = await harness.ListingsAsync("ch-0");
+        SyncAssert.MarketplaceEqualsDesired(listings, harness.Marketplace("ch-0"));
+        Assert.Equal(53, listings.Count(l => l.State == ListingState.Active));
+    }
+
+    [Fact]
     public async Task Push_RegistryPriceAndStockChanged_ReachTheMarketplace()
     {
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1);

@@ -28,12 +28,25 @@ public sealed class StorageOptionsValidatorTests
     public void Validate_OtherCombinations_Succeed(StorageProvider provider, bool migrateOnStart)
     {
         // Arrange
-        var options = new StorageOptions { Provider = provider, ConnectionString = "Data Source=x.db", MigrateOnStart = migrateOnStart };
+        var connectionString = provider == StorageProvider.Postgres ? "Host=db;Database=marketsync" : "Data Source=x.db";
+        var options = new StorageOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStart = migrateOnStart };
 
         // Act
         var result = _validator.Validate(null, options);
 
         // Assert
         Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_SqliteConnectionStringForPostgres_FailsNamingTheKeyWithoutTheValue()
+    {
+        var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Data Source=secret-name.db" };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.StartsWith("Storage:ConnectionString is not a valid Postgres connection string", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-name", result.FailureMessage, StringComparison.Ordinal);
     }
 }
