@@ -48,7 +48,6 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             marketplaces[id] = sandbox;
             values[$"Channels:{id}:Marketplace"] = "sandbox";
             values[$"Channels:{id}:BaseUrl"] = server.BaseUrl.ToString();
-            values[$"Channels:{id}:ClaimBatchSize"] = "1000";
             for (var set = 1; set <= 25; set++)
             {
                 values[$"Channels:{id}:Categories:{set}"] = $"cat-{set:00}";

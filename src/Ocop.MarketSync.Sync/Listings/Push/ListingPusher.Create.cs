@@ -38,6 +38,7 @@ public sealed partial class ListingPusher
             }
 
             var bySku = found.GroupBy(i => i.SellerSku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var adopted = false;
             foreach (var listing in chunk)
             {
                 if (bySku.TryGetValue(listing.SellerSku, out var remote))
@@ -47,6 +48,7 @@ public sealed partial class ListingPusher
                     listing.RemoteUrl = remote.Url;
                     listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;
                     summary.Adopted++;
+                    adopted = true;
                 }
                 else
                 {
@@ -54,7 +56,10 @@ public sealed partial class ListingPusher
                 }
             }
 
-            await CommitAsync();
+            if (adopted)
+            {
+                await CommitAsync();
+            }
         }
 
         foreach (var chunk in toCreate.Chunk(client.Capabilities.BatchSizeOf(MarketplaceOperation.Create)))

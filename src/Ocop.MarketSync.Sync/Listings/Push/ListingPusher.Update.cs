@@ -48,11 +48,14 @@ public sealed partial class ListingPusher
                 }
             }
 
-            await CommitAsync();
             if (batch.StopChannel)
             {
-                return;
+                break;
             }
         }
+
+        // Once per aspect, not per call: an update whose record is lost in a crash is simply sent again
+        // (updates are idempotent), and every commit costs a change scan of the whole claimed batch.
+        await CommitAsync();
     }
 }
