@@ -32,6 +32,12 @@ public sealed class ChannelOptions
 
     /// <summary>Listings pushed per claim; capped by the marketplace's batch sizes. Default 200.</summary>
     public int ClaimBatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// How long a claim holds: longer than a batch takes, short enough that the rows of a pusher that died come
+    /// back soon. Default 2 minutes.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>How the channel price is derived from the registry price.</summary>

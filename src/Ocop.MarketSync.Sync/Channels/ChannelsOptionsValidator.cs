@@ -66,6 +66,11 @@ internal sealed partial class ChannelsOptionsValidator(IEnumerable<IMarketplaceC
                 errors.Add($"{key}:Stock:Maximum must be at least 0 when set.");
             }
 
+            if (channel.ClaimLease < TimeSpan.FromSeconds(5) || channel.ClaimLease > TimeSpan.FromHours(1))
+            {
+                errors.Add($"{key}:ClaimLease must be between 00:00:05 and 01:00:00.");
+            }
+
             if (channel.ClaimBatchSize is < 1 or > 5000)
             {
                 errors.Add($"{key}:ClaimBatchSize must be 1–5000.");

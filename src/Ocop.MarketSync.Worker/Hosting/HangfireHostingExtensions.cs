@@ -81,6 +81,7 @@ internal static class HangfireHostingExtensions
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = options.InvisibilityTimeout,
             QueuePollInterval = options.QueuePollInterval,
+            DistributedLockTimeout = options.DistributedLockTimeout,
         };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, postgres), postgres);
     }

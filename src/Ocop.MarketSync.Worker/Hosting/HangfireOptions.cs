@@ -31,4 +31,11 @@ public sealed class HangfireOptions
 
     /// <summary>With the sliding timeout, how long a job of a dead worker stays invisible before another takes it.</summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// PostgreSQL: when a lock of a node that died (e.g. one pusher per channel) is taken over. Until then that
+    /// channel is not pushed. Too short, and a push running longer than this may be joined by a second one (the
+    /// claims keep them off each other's rows). Default 5 minutes.
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

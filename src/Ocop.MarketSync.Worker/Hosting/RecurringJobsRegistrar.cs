@@ -48,7 +48,14 @@ internal sealed class RecurringJobsRegistrar(
         if (intake.RunOnStart)
         {
             recurringJobs.Trigger(RegistryPull);
-            logger.LogInformation("Triggered {JobId} at start (Intake:RunOnStart)", RegistryPull);
+
+            // A node that restarts (after a crash, say) resumes pushing now, not at the next minute.
+            foreach (var channel in channels.Enabled)
+            {
+                recurringJobs.Trigger(PushJobId(channel.Id));
+            }
+
+            logger.LogInformation("Triggered {JobId} and the channels' pushes at start (Intake:RunOnStart)", RegistryPull);
         }
 
         return Task.CompletedTask;

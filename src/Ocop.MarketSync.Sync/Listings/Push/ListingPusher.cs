@@ -21,9 +21,6 @@ public sealed partial class ListingPusher(
     IntakeClock clock,
     ILogger<ListingPusher> logger)
 {
-    /// <summary>How long a claim holds. Longer than any batch takes, short enough that a crashed pusher's rows return soon.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
-
     private static readonly ListingAspect[] UpdateOrder = [ListingAspect.Stock, ListingAspect.Status, ListingAspect.Price, ListingAspect.Content];
     private readonly Random _random = new();
 
@@ -34,7 +31,7 @@ public sealed partial class ListingPusher(
         var summary = new PushSummary();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var ids = await claimer.ClaimAsync(channelId, channel.ClaimBatchSize, clock.UtcNow, ClaimLease, cancellationToken);
+            var ids = await claimer.ClaimAsync(channelId, channel.ClaimBatchSize, clock.UtcNow, channel.ClaimLease, cancellationToken);
             if (ids.Count == 0)
             {
                 break;
