@@ -21,6 +21,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapProductEndpoints();
         app.MapIntakeEndpoints();
         app.MapListingEndpoints();
+        Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new StaffDashboardAuthorizationFilter()],

@@ -47,5 +47,19 @@ public sealed class DashboardBrowserTests(ServiceHost host) : IClassFixture<Serv
         Assert.Contains("registry-full", table, StringComparison.Ordinal);
         Assert.Contains("Registry pull (incremental)", table, StringComparison.Ordinal);
         Assert.Contains("Asia/Ho_Chi_Minh", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // The Listings page: every channel with its listings by state, once the first push has run.
+        await page.ClickAsync("a:has-text('Listings')");
+        var row = string.Empty;
+        for (var attempt = 0; attempt < 60 && !row.Contains("\t53\t", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await page.ReloadAsync();
+            row = await page.InnerTextAsync("#listing-counts tbody tr:first-child");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-listings.png"), FullPage = true });
+        Assert.StartsWith("sandbox-a", row, StringComparison.Ordinal);
+        Assert.Contains("\t53\t", row, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using Hangfire.Dashboard;
+using Hangfire.Dashboard.Pages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Channels;
+
+namespace Ocop.MarketSync.Api.Dashboard;
+
+/// <summary>
+/// A "Listings" page inside the Hangfire dashboard: per channel, listings counted by state, and the listings
+/// that need a person (rejected, failing, needing re-authorisation) with the marketplace's message. Staff
+/// watch the jobs and their effect in one place; the JSON API has the details.
+/// </summary>
+/// <remarks>
+/// Hangfire renders dashboard pages synchronously, so the queries use EF's synchronous API (not sync-over-async).
+/// </remarks>
+internal sealed class ListingsDashboardPage : RazorPage
+{
+    private static readonly ListingState[] NeedAttention = [ListingState.Rejected, ListingState.Failing, ListingState.NeedsReauth];
+
+    public override void Execute()
+    {
+        Layout = new LayoutPage("Listings");
+        using var scope = Context.GetHttpContext().RequestServices.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketSyncDbContext>();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelCatalog>();
+        var counts = db.Listings.AsNoTracking()
+            .GroupBy(l => new { l.ChannelId, l.State })
+            .Select(g => new { g.Key.ChannelId, g.Key.State, Count = g.Count() })
+            .ToList();
+        var attention = db.Listings.AsNoTracking()
+            .Where(l => NeedAttention.Contains(l.State))
+            .OrderBy(l => l.ChannelId).ThenBy(l => l.RegistryId)
+            .Take(100)
+            .ToList();
+
+        WriteLiteral("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Listings</h1>");
+        WriteLiteral("<table class=\"table table-striped\" id=\"listing-counts\"><thead><tr><th>Channel</th><th>Marketplace</th>");
+        foreach (var state in Enum.GetValues<ListingState>())
+        {
+            WriteLiteral($"<th>{state}</th>");
+        }
+
+        WriteLiteral("</tr></thead><tbody>");
+        foreach (var channel in channels.All)
+        {
+            WriteLiteral($"<tr><td>{Encode(channel.Id)}{(channel.Enabled ? string.Empty : " (disabled)")}</td><td>{Encode(channel.Marketplace)}</td>");
+            foreach (var state in Enum.GetValues<ListingState>())
+            {
+                var count = counts.Where(c => c.ChannelId == channel.Id && c.State == state).Sum(c => c.Count);
+                WriteLiteral($"<td>{count.ToString(CultureInfo.InvariantCulture)}</td>");
+            }
+
+            WriteLiteral("</tr>");
+        }
+
+        WriteLiteral("</tbody></table>");
+        WriteLiteral("<h3>Needing attention</h3>");
+        if (attention.Count == 0)
+        {
+            WriteLiteral("<p>No listing is rejected, failing or waiting for re-authorisation.</p>");
+        }
+        else
+        {
+            WriteLiteral("<table class=\"table\" id=\"listing-attention\"><thead><tr><th>Channel</th><th>Product</th><th>State</th><th>Attempts</th><th>Last error</th></tr></thead><tbody>");
+            foreach (var listing in attention)
+            {
+                WriteLiteral($"<tr><td>{Encode(listing.ChannelId)}</td><td>{Encode(listing.RegistryId)} – {Encode(listing.Desired.Title)}</td><td>{listing.State}</td>"
+                    + $"<td>{listing.AttemptCount.ToString(CultureInfo.InvariantCulture)}</td><td>{Encode(listing.LastError ?? string.Empty)}</td></tr>");
+            }
+
+            WriteLiteral("</tbody></table>");
+        }
+
+        WriteLiteral("<p>Details and staff actions: <code>GET /api/channels</code>, <code>GET /api/channels/{id}/listings?state=</code>, "
+            + "<code>POST /api/listings/{id}/retry</code>, <code>POST /api/channels/{id}/push</code>.</p></div></div>");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
