@@ -32,7 +32,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<RegistryIntake>();
         services.TryAddSingleton<IProductChangeSignal, NoProductChangeSignal>();
         services.TryAddScoped<FileImport>();
-        services.TryAddScoped<IntakeLock>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.ExclusiveRun>();
         services.TryAddScoped<RegistryPullJob>();
         services.TryAddScoped<RegistryFullPullJob>();
         return services;

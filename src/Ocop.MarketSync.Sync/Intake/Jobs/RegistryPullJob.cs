@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Registry;
+using Ocop.MarketSync.Sync.Jobs;
 
 namespace Ocop.MarketSync.Sync.Intake.Jobs;
 
@@ -11,10 +12,10 @@ namespace Ocop.MarketSync.Sync.Intake.Jobs;
 /// The class, namespace and method are a persisted contract of Hangfire: rename only with a migration plan.
 /// </remarks>
 [Queue(IntakeQueues.Intake)]
-public sealed class RegistryPullJob(RegistryIntake intake, IntakeLock intakeLock, IOptions<RegistryOptions> registry)
+public sealed class RegistryPullJob(RegistryIntake intake, ExclusiveRun exclusive, IOptions<RegistryOptions> registry)
 {
     [JobDisplayName("Registry pull (incremental)")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(CancellationToken cancellationToken) =>
-        intakeLock.RunExclusiveAsync(registry.Value.SourceName, () => intake.PullIncrementalAsync(cancellationToken));
+        exclusive.RunAsync($"intake:{registry.Value.SourceName}", () => intake.PullIncrementalAsync(cancellationToken));
 }
