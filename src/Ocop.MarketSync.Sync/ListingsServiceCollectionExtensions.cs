@@ -35,6 +35,7 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<ListingPusher>();
         services.TryAddScoped<ExclusiveRun>();
         services.TryAddScoped<PushChannelJob>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Listings.PriceApprovals>();
         return services;
     }
 }

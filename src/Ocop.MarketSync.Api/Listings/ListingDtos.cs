@@ -15,6 +15,7 @@ public sealed record ListingDto(
     bool DesiredActive,
     string DesiredTitle,
     long DesiredPriceVnd,
+    long? HeldPriceVnd,
     int DesiredStock,
     IReadOnlyList<ProductIssue> Reasons,
     bool InSync,
@@ -26,7 +27,7 @@ public sealed record ListingDto(
 {
     public static ListingDto From(Listing l, string? marketplace) => new(
         l.Id, l.ChannelId, marketplace, l.RegistryId, l.SellerSku, l.State, l.RemoteId, l.RemoteUrl,
-        l.Desired.Active, l.Desired.Title, l.Desired.PriceVnd, l.Desired.Stock, l.Desired.Reasons, !l.Dirty,
+        l.Desired.Active, l.Desired.Title, l.Desired.PriceVnd, l.Desired.HeldPriceVnd, l.Desired.Stock, l.Desired.Reasons, !l.Dirty,
         l.LastPushedAt, l.LastError, l.LastErrorKind, l.AttemptCount,
         l.NextAttemptAt == Sync.Listings.Push.RetryPolicy.Parked ? null : l.NextAttemptAt);
 }

@@ -25,6 +25,9 @@ public static class ListingEndpoints
         app.MapPost("/api/listings/{id:long}/retry", RetryAsync).WithTags("Listings")
             .WithSummary("Staff: retry a listing now (also a Rejected one) and trigger its channel's push.")
             .RequireAuthorization(StaffAuthentication.Policy);
+        app.MapPost("/api/listings/{id:long}/approve-price", ApprovePriceAsync).WithTags("Listings")
+            .WithSummary("Staff: approve a price change held by the channel's guard; it is pushed next.")
+            .RequireAuthorization(StaffAuthentication.Policy);
         app.MapPost("/api/channels/{id}/push", PushNowAsync).WithTags("Channels")
             .WithSummary("Staff: plan and push a channel now.")
             .RequireAuthorization(StaffAuthentication.Policy);
@@ -109,6 +112,28 @@ public static class ListingEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        Enqueue(jobs, channels, listing.ChannelId);
+        return TypedResults.Accepted($"/api/channels/{listing.ChannelId}/listings", ListingDto.From(listing, channels.Find(listing.ChannelId)?.Marketplace));
+    }
+
+    private static async Task<Results<Accepted<ListingDto>, ProblemHttpResult>> ApprovePriceAsync(
+        Sync.Listings.PriceApprovals approvals, ChannelCatalog channels, IBackgroundJobClient jobs, long id, CancellationToken cancellationToken)
+    {
+        Listing? listing;
+        try
+        {
+            listing = await approvals.ApproveAsync(id, cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "No held price");
+        }
+
+        if (listing is null)
+        {
+            return TypedResults.Problem($"No listing {id}.", statusCode: StatusCodes.Status404NotFound, title: "Listing not found");
+        }
+
         Enqueue(jobs, channels, listing.ChannelId);
         return TypedResults.Accepted($"/api/channels/{listing.ChannelId}/listings", ListingDto.From(listing, channels.Find(listing.ChannelId)?.Marketplace));
     }

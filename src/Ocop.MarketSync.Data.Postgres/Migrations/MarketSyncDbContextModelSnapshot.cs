@@ -177,6 +177,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("ApprovedPriceVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_price_vnd");
+
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
                         .HasColumnName("attempt_count");

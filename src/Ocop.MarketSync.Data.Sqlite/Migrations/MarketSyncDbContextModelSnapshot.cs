@@ -165,6 +165,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("ApprovedPriceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_price_vnd");
+
                     b.Property<int>("AttemptCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempt_count");

@@ -40,6 +40,9 @@ public sealed class Listing
     /// <summary>A claim by a pusher, until this time; a pusher that died loses its claim when it passes.</summary>
     public DateTime? ClaimedUntil { get; set; }
 
+    /// <summary>A price staff approved although it moved more than the channel's hold threshold.</summary>
+    public long? ApprovedPriceVnd { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -52,7 +52,7 @@ public sealed class PriceRuleOptions
     /// <summary>Allow a channel price below the registry price. Default false: never undercut the producer's price.</summary>
     public bool AllowBelowRegistryPrice { get; set; }
 
-    /// <summary>A change of more than this percent against the last pushed price is held for staff approval. Default 50.</summary>
+    /// <summary>A change of more than this percent against the pushed price is held until staff approve it (PriceHold). Default 50.</summary>
     public decimal HoldChangeAbovePercent { get; set; } = 50;
 }
 

@@ -154,6 +154,9 @@ public sealed class IntakeHarness : IAsyncDisposable
     public Task<List<Listing>> ListingsAsync(string channelId) =>
         QueryAsync(db => db.Listings.AsNoTracking().Where(l => l.ChannelId == channelId).OrderBy(l => l.RegistryId).ToListAsync(TestContext.Current.CancellationToken));
 
+    /// <summary>Runs a use case of the engine in its own scope (what an API call or a job does).</summary>
+    public Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work) => WithScopeAsync(work);
+
     public Task<T> QueryAsync<T>(Func<MarketSyncDbContext, Task<T>> query) =>
         WithScopeAsync(sp => query(sp.GetRequiredService<MarketSyncDbContext>()));
 

@@ -92,6 +92,7 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
                 var desired = DesiredListingBuilder.Build(product, channel, capabilities, today);
                 if (existing.TryGetValue(product.Id, out var listing))
                 {
+                    desired = PriceHold.Apply(listing, desired, channel.Price);
                     if (Apply(listing, desired, now))
                     {
                         result.Changed++;

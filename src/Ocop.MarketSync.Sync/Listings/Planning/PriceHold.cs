@@ -1,0 +1,40 @@
+using System.Globalization;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Channels;
+
+namespace Ocop.MarketSync.Sync.Listings.Planning;
+
+/// <summary>
+/// The price guard: a change of more than <see cref="PriceRuleOptions.HoldChangeAbovePercent"/> against the price
+/// on the marketplace is not pushed until staff approve it (a registry typo of one zero must not sell rice at a
+/// tenth of its price). The listing keeps its pushed price, shows the held one and a <c>price.held</c> reason.
+/// </summary>
+public static class PriceHold
+{
+    public const string ReasonCode = "price.held";
+
+    public static DesiredListing Apply(Listing? listing, DesiredListing desired, PriceRuleOptions rule)
+    {
+        if (listing is null || !desired.Active || PushedPrice(listing) is not { } pushed || pushed == desired.PriceVnd
+            || listing.ApprovedPriceVnd == desired.PriceVnd || !PriceRule.NeedsApproval(pushed, desired.PriceVnd, rule))
+        {
+            return desired;
+        }
+
+        var change = (desired.PriceVnd - pushed) * 100m / pushed;
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"price change from {pushed:N0} to {desired.PriceVnd:N0} VND ({change:+0;-0}%) is above the channel's {rule.HoldChangeAbovePercent}% threshold: held for staff approval");
+        return desired with
+        {
+            PriceVnd = pushed,
+            HeldPriceVnd = desired.PriceVnd,
+            Reasons = [.. desired.Reasons, new ProductIssue(ReasonCode, message, IssueSeverity.Warning)],
+        };
+    }
+
+    /// <summary>The price on the marketplace: the desired price whose hash was last pushed, if it was.</summary>
+    public static long? PushedPrice(Listing listing) =>
+        listing.PushedPriceHash is not null && listing.PushedPriceHash == AspectHashes.Of(listing.Desired).Price
+            ? listing.Desired.PriceVnd
+            : null;
+}
