@@ -74,7 +74,8 @@ public sealed class ProductWriter(MarketSyncDbContext db, IntakeClock clock)
     public static string StorageId(NormalizedRecord record) =>
         record.RegistryId ?? "unidentified-" + record.ContentHash[..12];
 
-    private static Product ToEntity(string id, NormalizedRecord record, DateTime now, DateOnly today) => new()
+    /// <summary>The row intake stores for a normalised record (internal: unit tests build products the same way).</summary>
+    internal static Product ToEntity(string id, NormalizedRecord record, DateTime now, DateOnly today) => new()
     {
         RegistryId = id,
         Outcome = record.Outcome,
