@@ -92,8 +92,10 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
                 var desired = DesiredListingBuilder.Build(product, channel, capabilities, today);
                 if (existing.TryGetValue(product.Id, out var listing))
                 {
-                    desired = PriceHold.Apply(listing, desired, channel.Price);
-                    if (Apply(listing, desired, now))
+                    // The current desired state's hashes, computed once for the price guard and the comparison.
+                    var current = AspectHashes.Of(listing.Desired);
+                    desired = PriceHold.Apply(listing, desired, channel.Price, current);
+                    if (Apply(listing, current, desired, now))
                     {
                         result.Changed++;
                     }
@@ -134,17 +136,19 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
             CreatedAt = now,
             UpdatedAt = now,
         };
-        SetHashes(listing, desired);
+        SetHashes(listing, AspectHashes.Of(desired));
         return listing;
     }
 
     /// <summary>Updates the tracked listing when its desired state moved; true when anything changed.</summary>
-    private static bool Apply(Listing listing, DesiredListing desired, DateTime now)
+    /// <param name="current">Hashes of <paramref name="listing"/>'s desired state before this plan.</param>
+    private static bool Apply(Listing listing, AspectHashes current, DesiredListing desired, DateTime now)
     {
-        var before = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash, listing.Desired.Reasons.Count);
-        SetHashes(listing, desired);
-        var after = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash, desired.Reasons.Count);
-        if (before == after && Equivalent(listing.Desired, desired))
+        var hashes = AspectHashes.Of(desired);
+        var before = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
+        SetHashes(listing, hashes);
+        var after = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
+        if (before == after && current == hashes && SameReasons(listing.Desired, desired))
         {
             return false;
         }
@@ -165,20 +169,18 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
     /// Hashes of what should be pushed now. While a listing is to be delisted its content and price are not
     /// pushed (no point editing an item nobody can buy), so they keep their pushed hashes until it is relisted.
     /// </summary>
-    private static void SetHashes(Listing listing, DesiredListing desired)
+    private static void SetHashes(Listing listing, AspectHashes hashes)
     {
-        var hashes = AspectHashes.Of(desired);
-        var holdBack = !desired.Active;
+        var holdBack = hashes.Status == AspectHashes.Inactive;
         listing.DesiredContentHash = holdBack && listing.PushedContentHash is not null ? listing.PushedContentHash : hashes.Content;
         listing.DesiredPriceHash = holdBack && listing.PushedPriceHash is not null ? listing.PushedPriceHash : hashes.Price;
         listing.DesiredStockHash = hashes.Stock;
         listing.DesiredStatusHash = hashes.Status;
-        listing.Dirty = listing.DirtyAspects() != ListingAspect.None && (listing.RemoteId is not null || desired.Active);
+        listing.Dirty = listing.DirtyAspects() != ListingAspect.None && (listing.RemoteId is not null || !holdBack);
     }
 
-    private static bool Equivalent(DesiredListing a, DesiredListing b) =>
-        AspectHashes.Of(a) == AspectHashes.Of(b)
-        && a.Reasons.Select(r => r.Code).SequenceEqual(b.Reasons.Select(r => r.Code), StringComparer.Ordinal);
+    private static bool SameReasons(DesiredListing a, DesiredListing b) =>
+        a.Reasons.Select(r => r.Code).SequenceEqual(b.Reasons.Select(r => r.Code), StringComparer.Ordinal);
 }
 
 public sealed class PlanResult

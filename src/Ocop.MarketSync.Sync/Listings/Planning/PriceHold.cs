@@ -13,9 +13,13 @@ public static class PriceHold
 {
     public const string ReasonCode = "price.held";
 
-    public static DesiredListing Apply(Listing? listing, DesiredListing desired, PriceRuleOptions rule)
+    public static DesiredListing Apply(Listing? listing, DesiredListing desired, PriceRuleOptions rule) =>
+        Apply(listing, desired, rule, listing is null ? null : AspectHashes.Of(listing.Desired));
+
+    /// <param name="current">The hashes of <paramref name="listing"/>'s current desired state, when the caller has them.</param>
+    public static DesiredListing Apply(Listing? listing, DesiredListing desired, PriceRuleOptions rule, AspectHashes? current)
     {
-        if (listing is null || !desired.Active || PushedPrice(listing) is not { } pushed || pushed == desired.PriceVnd
+        if (listing is null || current is null || !desired.Active || PushedPrice(listing, current) is not { } pushed || pushed == desired.PriceVnd
             || listing.ApprovedPriceVnd == desired.PriceVnd || !PriceRule.NeedsApproval(pushed, desired.PriceVnd, rule))
         {
             return desired;
@@ -33,8 +37,8 @@ public static class PriceHold
     }
 
     /// <summary>The price on the marketplace: the desired price whose hash was last pushed, if it was.</summary>
-    public static long? PushedPrice(Listing listing) =>
-        listing.PushedPriceHash is not null && listing.PushedPriceHash == AspectHashes.Of(listing.Desired).Price
+    private static long? PushedPrice(Listing listing, AspectHashes current) =>
+        listing.PushedPriceHash is not null && listing.PushedPriceHash == current.Price
             ? listing.Desired.PriceVnd
             : null;
 }
