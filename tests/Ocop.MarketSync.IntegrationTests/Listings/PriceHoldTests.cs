@@ -35,4 +35,23 @@ public sealed class PriceHoldTests(PostgresServer postgres)
         Assert.Null(approved.Desired.HeldPriceVnd);
         Assert.DoesNotContain(approved.Desired.Reasons, r => r.Code == "price.held");
     }
+
+    [Fact]
+    public async Task Plan_HeldPriceChangesAgain_ShowsTheLatestHeldPrice()
+    {
+        await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1);
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+
+        harness.Registry.Change("REG-00002", p => p["priceVnd"] = 2_150_000);
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+        harness.Registry.Change("REG-00002", p => p["priceVnd"] = 3_000_000);
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+
+        var held = (await harness.ListingsAsync("ch-0")).Single(l => l.RegistryId == "REG-00002");
+        Assert.Equal((215_000L, 3_000_000L), (held.Desired.PriceVnd, held.Desired.HeldPriceVnd));
+        Assert.Contains(held.Desired.Reasons, r => r.Code == "price.held" && r.Message.Contains("3,000,000", StringComparison.Ordinal));
+    }
 }

@@ -148,7 +148,7 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
         var before = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
         SetHashes(listing, hashes);
         var after = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
-        if (before == after && current == hashes && SameReasons(listing.Desired, desired))
+        if (before == after && current == hashes && SameReasons(listing.Desired, desired) && listing.Desired.HeldPriceVnd == desired.HeldPriceVnd)
         {
             return false;
         }
