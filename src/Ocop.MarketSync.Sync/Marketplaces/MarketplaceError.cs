@@ -23,4 +23,16 @@ public abstract record MarketplaceError(string Message)
 
     /// <summary>The remote item does not exist (deleted in seller centre, or never created).</summary>
     public sealed record NotFound(string Message) : MarketplaceError(Message);
+
+    /// <summary>
+    /// The item is locked for now (a promotion or campaign holds its price or stock): keep the change and try again
+    /// after <paramref name="RetryAfter"/>; neither the listing's fault nor a failure to count.
+    /// </summary>
+    public sealed record Deferred(TimeSpan RetryAfter, string Message) : MarketplaceError(Message);
+
+    /// <summary>
+    /// Our side is wrong for every call (bad signature, clock drift, wrong partner key, missing API permission):
+    /// retrying cannot help, a person must fix configuration. The channel stops and an alert is logged.
+    /// </summary>
+    public sealed record Misconfigured(string Message) : MarketplaceError(Message);
 }

@@ -6,6 +6,9 @@ namespace Ocop.MarketSync.Sync.Listings.Push;
 /// <summary>What a push result does to a listing: success settles the aspect, each error kind has its own wait.</summary>
 internal static class ListingOutcomes
 {
+    /// <summary>How long a listing waits after a configuration error (signature, permissions) before it is tried again.</summary>
+    public static readonly TimeSpan MisconfiguredWait = TimeSpan.FromMinutes(15);
+
     public static void Pushed(Listing listing, ListingAspect aspect, DateTime now)
     {
         if (aspect.HasFlag(ListingAspect.Stock))
@@ -31,7 +34,7 @@ internal static class ListingOutcomes
         listing.LastPushedAt = now;
     }
 
-    /// <returns>True when the whole channel should stop pushing (authorisation gone).</returns>
+    /// <returns>True when the whole channel should stop pushing (authorisation gone, or our configuration is wrong).</returns>
     public static bool Failed(Listing listing, MarketplaceError error, DateTime now, Random random)
     {
         listing.LastError = error.RequestId is null ? error.Message : $"{error.Message} (request {error.RequestId})";
@@ -47,6 +50,15 @@ internal static class ListingOutcomes
                 // Not the listing's fault: no attempt counted, back as soon as the marketplace allows.
                 listing.NextAttemptAt = now + limited.RetryAfter;
                 return false;
+            case MarketplaceError.Deferred deferred:
+                // A campaign lock: the change waits, uncounted, and goes out when the lock has passed.
+                listing.NextAttemptAt = now + deferred.RetryAfter;
+                return false;
+            case MarketplaceError.Misconfigured:
+                // Every call would fail the same way; stop the channel and look again later, uncounted.
+                listing.State = ListingState.Failing;
+                listing.NextAttemptAt = now + MisconfiguredWait;
+                return true;
             case MarketplaceError.Transient:
                 listing.AttemptCount++;
                 listing.State = ListingState.Failing;

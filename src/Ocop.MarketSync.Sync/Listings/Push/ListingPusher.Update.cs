@@ -48,7 +48,7 @@ public sealed partial class ListingPusher
                 }
             }
 
-            if (batch.StopChannel)
+            if (batch.StopChannel is not null)
             {
                 break;
             }

@@ -43,7 +43,7 @@ public sealed partial class ListingPusher(
             await CreateAsync(client, batch, summary, cancellationToken);
             foreach (var aspect in UpdateOrder)
             {
-                if (batch.StopChannel)
+                if (batch.StopChannel is not null)
                 {
                     break;
                 }
@@ -59,10 +59,12 @@ public sealed partial class ListingPusher(
 
             await db.SaveChangesAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            if (batch.StopChannel)
+            if (batch.StopChannel is { } reason)
             {
-                summary.StoppedForReauth = true;
-                logger.LogError("Channel {Channel}: marketplace authorisation expired; pushing stops until it is renewed", channelId);
+                summary.StoppedBy = reason.GetType().Name;
+                summary.StoppedForReauth = reason is MarketplaceError.AuthExpired;
+                logger.LogError("ALERT channel {Channel}: pushing stops ({Kind}: {Message}); it resumes when a person has fixed it",
+                    channelId, reason.GetType().Name, reason.Message);
                 break;
             }
 
@@ -93,7 +95,7 @@ public sealed partial class ListingPusher(
 
         if (ListingOutcomes.Failed(listing, error, clock.UtcNow, _random))
         {
-            batch.StopChannel = true;
+            batch.StopChannel = error;
         }
     }
 
@@ -102,7 +104,8 @@ public sealed partial class ListingPusher(
     {
         public List<Listing> Listings { get; } = listings;
         public HashSet<long> Failed { get; } = [];
-        public bool StopChannel { get; set; }
+        /// <summary>The error that stops the channel (authorisation gone, configuration wrong), if one did.</summary>
+        public MarketplaceError? StopChannel { get; set; }
         public TimeSpan? RateLimitedFor { get; set; }
     }
 }

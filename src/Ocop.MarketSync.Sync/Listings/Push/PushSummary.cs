@@ -10,4 +10,7 @@ public sealed class PushSummary
     public int Failed { get; set; }
     public int Calls { get; set; }
     public bool StoppedForReauth { get; set; }
+
+    /// <summary>The kind of error that stopped the run early (AuthExpired, Misconfigured), or null.</summary>
+    public string? StoppedBy { get; set; }
 }
