@@ -25,6 +25,13 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<IntakeCursor> IntakeCursors => Set<IntakeCursor>();
     public DbSet<IntakeRun> IntakeRuns => Set<IntakeRun>();
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+    public DbSet<ReconciliationFinding> ReconciliationFindings => Set<ReconciliationFinding>();
+    public DbSet<PushAttempt> PushAttempts => Set<PushAttempt>();
+    public DbSet<WriteBack> WriteBacks => Set<WriteBack>();
+    public DbSet<CertificateWarning> CertificateWarnings => Set<CertificateWarning>();
+    public DbSet<RunRequest> RunRequests => Set<RunRequest>();
+    public DbSet<ChannelAuthorization> ChannelAuthorizations => Set<ChannelAuthorization>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -40,6 +47,13 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new IntakeCursorConfiguration());
         modelBuilder.ApplyConfiguration(new IntakeRunConfiguration());
         modelBuilder.ApplyConfiguration(new ListingConfiguration(isNpgsql));
+        modelBuilder.ApplyConfiguration(new ReconciliationRunConfiguration());
+        modelBuilder.ApplyConfiguration(new ReconciliationFindingConfiguration());
+        modelBuilder.ApplyConfiguration(new PushAttemptConfiguration());
+        modelBuilder.ApplyConfiguration(new WriteBackConfiguration());
+        modelBuilder.ApplyConfiguration(new CertificateWarningConfiguration());
+        modelBuilder.ApplyConfiguration(new RunRequestConfiguration());
+        modelBuilder.ApplyConfiguration(new ChannelAuthorizationConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
     }
 

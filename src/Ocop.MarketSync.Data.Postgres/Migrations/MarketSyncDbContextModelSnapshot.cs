@@ -46,6 +46,115 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.ToTable("data_protection_keys", "marketsync");
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.CertificateWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_days");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("RegistryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("registry_id");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_warnings");
+
+                    b.HasIndex("NotifiedAt")
+                        .HasDatabaseName("ix_certificate_warnings_notified_at");
+
+                    b.HasIndex("ProductId", "ValidUntil", "LeadDays")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificate_warnings_product_id_valid_until_lead_days");
+
+                    b.ToTable("certificate_warnings", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ChannelAuthorization", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("AccessTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("access_token_expires_at");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("marketplace");
+
+                    b.Property<string>("ProtectedTokens")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_tokens");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RefreshTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refresh_token_expires_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("ChannelId")
+                        .HasName("pk_channel_authorizations");
+
+                    b.ToTable("channel_authorizations", "marketsync");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.IntakeCursor", b =>
                 {
                     b.Property<string>("Source")
@@ -246,6 +355,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_pushed_at");
 
+                    b.Property<long?>("LastReconciledRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_reconciled_run_id");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -438,6 +551,329 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.ToTable("products", "marketsync");
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.PushAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Sent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_push_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_push_attempts_at");
+
+                    b.HasIndex("ListingId", "Id")
+                        .HasDatabaseName("ix_push_attempts_listing_id_id");
+
+                    b.ToTable("push_attempts", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ReconciliationFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Aspects")
+                        .HasColumnType("integer")
+                        .HasColumnName("aspects");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("ListingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("remote_id");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SellerSku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("seller_sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_findings");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_reconciliation_findings_run_id_id");
+
+                    b.ToTable("reconciliation_findings", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Banned")
+                        .HasColumnType("integer")
+                        .HasColumnName("banned");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("integer")
+                        .HasColumnName("checked");
+
+                    b.Property<int>("DriftedContent")
+                        .HasColumnType("integer")
+                        .HasColumnName("drifted_content");
+
+                    b.Property<int>("DriftedPrice")
+                        .HasColumnType("integer")
+                        .HasColumnName("drifted_price");
+
+                    b.Property<int>("DriftedStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("drifted_status");
+
+                    b.Property<int>("DriftedStock")
+                        .HasColumnType("integer")
+                        .HasColumnName("drifted_stock");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("InSync")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_sync");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing");
+
+                    b.Property<int>("Orphaned")
+                        .HasColumnType("integer")
+                        .HasColumnName("orphaned");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("SkippedBusy")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped_busy");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("ChannelId", "Id")
+                        .HasDatabaseName("ix_reconciliation_runs_channel_id_id");
+
+                    b.ToTable("reconciliation_runs", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.RunRequest", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("resource");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Resource")
+                        .HasName("pk_run_requests");
+
+                    b.ToTable("run_requests", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("marketplace");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegistryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("registry_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_backs");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_write_backs_key");
+
+                    b.HasIndex("SentAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_write_backs_sent_at_next_attempt_at");
+
+                    b.ToTable("write_backs", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.CertificateWarning", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificate_warnings_products_product_id");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Listing", b =>
                 {
                     b.HasOne("Ocop.MarketSync.Data.Entities.Product", null)
@@ -446,6 +882,16 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_listings_products_product_id");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ReconciliationFinding", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.ReconciliationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_findings_reconciliation_runs_run_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -38,6 +38,113 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.CertificateWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_days");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_at");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("RegistryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registry_id");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificate_warnings");
+
+                    b.HasIndex("NotifiedAt")
+                        .HasDatabaseName("ix_certificate_warnings_notified_at");
+
+                    b.HasIndex("ProductId", "ValidUntil", "LeadDays")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificate_warnings_product_id_valid_until_lead_days");
+
+                    b.ToTable("certificate_warnings", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ChannelAuthorization", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("AccessTokenExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_token_expires_at");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marketplace");
+
+                    b.Property<string>("ProtectedTokens")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_tokens");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RefreshTokenExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refresh_token_expires_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ChannelId")
+                        .HasName("pk_channel_authorizations");
+
+                    b.ToTable("channel_authorizations", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.IntakeCursor", b =>
                 {
                     b.Property<string>("Source")
@@ -234,6 +341,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_pushed_at");
 
+                    b.Property<long?>("LastReconciledRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_reconciled_run_id");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
@@ -424,6 +535,321 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.PushAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<long>("ListingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Sent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_push_attempts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_push_attempts_at");
+
+                    b.HasIndex("ListingId", "Id")
+                        .HasDatabaseName("ix_push_attempts_listing_id_id");
+
+                    b.ToTable("push_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ReconciliationFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Aspects")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("aspects");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("ListingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_id");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SellerSku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_findings");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_reconciliation_findings_run_id_id");
+
+                    b.ToTable("reconciliation_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Banned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("banned");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked");
+
+                    b.Property<int>("DriftedContent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drifted_content");
+
+                    b.Property<int>("DriftedPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drifted_price");
+
+                    b.Property<int>("DriftedStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drifted_status");
+
+                    b.Property<int>("DriftedStock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drifted_stock");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("InSync")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_sync");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missing");
+
+                    b.Property<int>("Orphaned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("orphaned");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("SkippedBusy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped_busy");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("ChannelId", "Id")
+                        .HasDatabaseName("ix_reconciliation_runs_channel_id_id");
+
+                    b.ToTable("reconciliation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.RunRequest", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("Resource")
+                        .HasName("pk_run_requests");
+
+                    b.ToTable("run_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Marketplace")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marketplace");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegistryId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registry_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_backs");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_write_backs_key");
+
+                    b.HasIndex("SentAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_write_backs_sent_at_next_attempt_at");
+
+                    b.ToTable("write_backs", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.CertificateWarning", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificate_warnings_products_product_id");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Listing", b =>
                 {
                     b.HasOne("Ocop.MarketSync.Data.Entities.Product", null)
@@ -432,6 +858,16 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_listings_products_product_id");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ReconciliationFinding", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.ReconciliationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_findings_reconciliation_runs_run_id");
                 });
 #pragma warning restore 612, 618
         }

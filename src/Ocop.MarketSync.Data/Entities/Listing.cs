@@ -43,6 +43,9 @@ public sealed class Listing
     /// <summary>A price staff approved although it moved more than the channel's hold threshold.</summary>
     public long? ApprovedPriceVnd { get; set; }
 
+    /// <summary>The last reconciliation run that saw this listing's remote item (to find the ones it did not see).</summary>
+    public long? LastReconciledRunId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

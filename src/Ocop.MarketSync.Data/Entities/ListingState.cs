@@ -20,4 +20,7 @@ public enum ListingState
 
     /// <summary>The shop's authorisation expired: nothing is pushed until someone authorises again.</summary>
     NeedsReauth,
+
+    /// <summary>The marketplace banned the item: nothing is pushed until staff have dealt with it and retry.</summary>
+    Banned,
 }
