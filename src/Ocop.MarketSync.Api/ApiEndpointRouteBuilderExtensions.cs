@@ -1,9 +1,12 @@
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
+using Ocop.MarketSync.Api.Certificates;
 using Ocop.MarketSync.Api.Health;
 using Ocop.MarketSync.Api.Intake;
 using Ocop.MarketSync.Api.Listings;
 using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Reconciliation;
+using Ocop.MarketSync.Api.Registry;
 using Ocop.MarketSync.Api.Security;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -21,6 +24,10 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapProductEndpoints();
         app.MapIntakeEndpoints();
         app.MapListingEndpoints();
+        app.MapListingHistoryEndpoints();
+        app.MapReconciliationEndpoints();
+        app.MapRegistryChangeEndpoints();
+        app.MapCertificateEndpoints();
         Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {

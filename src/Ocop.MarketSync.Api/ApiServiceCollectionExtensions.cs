@@ -19,6 +19,10 @@ public static class ApiServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMarketSyncApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<Ocop.MarketSync.Api.Registry.RegistryChangeOptions>()
+            .Bind(configuration.GetSection(Ocop.MarketSync.Api.Registry.RegistryChangeOptions.SectionName))
+            .Validate(o => o.MaxClockSkew > TimeSpan.Zero && o.MaxClockSkew <= TimeSpan.FromHours(1), "Registry:ChangeNotifications:MaxClockSkew must be between 0 and 1 hour.")
+            .ValidateOnStart();
         services.AddOptions<StaffOptions>()
             .Bind(configuration.GetSection(StaffOptions.SectionName))
             .ValidateDataAnnotations()

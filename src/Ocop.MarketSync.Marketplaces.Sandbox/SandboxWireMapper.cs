@@ -53,7 +53,7 @@ internal static class SandboxWireMapper
             { RequestId = requestId });
         }
 
-        return new ItemResult(sellerSku, null, result.RemoteId, result.Url);
+        return new ItemResult(sellerSku, null, result.RemoteId, result.Url) { RequestId = requestId };
     }
 
     public static ItemResult UpdateResult(string sellerSku, string remoteId, WireItemResult result, string? requestId)
@@ -66,7 +66,7 @@ internal static class SandboxWireMapper
         return result.RemoteId is not null && result.RemoteId != remoteId
             ? new ItemResult(sellerSku, new MarketplaceError.Transient(
                 $"The answer for item {remoteId} names item '{result.RemoteId}' instead.") { RequestId = requestId }, remoteId)
-            : new ItemResult(sellerSku, null, remoteId, result.Url);
+            : new ItemResult(sellerSku, null, remoteId, result.Url) { RequestId = requestId };
     }
 
     /// <exception cref="MarketplaceException">The item lacks its id or SKU: the answer cannot be trusted.</exception>

@@ -42,6 +42,7 @@ public static class RegistryServiceCollectionExtensions
         }
 
         services.AddTransient<IRegistryClient, RegistryClient>();
+        services.AddTransient<IRegistryWriteBack, RegistryWriteBack>();
         return services;
     }
 }

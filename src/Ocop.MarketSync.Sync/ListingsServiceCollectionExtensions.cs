@@ -34,6 +34,8 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<ListingClaimer>();
         services.TryAddScoped<ListingPusher>();
         services.TryAddScoped<ExclusiveRun>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<PushChannelJob>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Listings.PriceApprovals>();
         return services;

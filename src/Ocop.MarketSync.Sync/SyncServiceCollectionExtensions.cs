@@ -32,7 +32,11 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<RegistryIntake>();
         services.TryAddSingleton<IProductChangeSignal, NoProductChangeSignal>();
         services.TryAddScoped<FileImport>();
+        services.TryAddScoped<RegistryChangeNotifications>();
+        services.TryAddSingleton<IRegistryPullTrigger, NoRegistryPullTrigger>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.ExclusiveRun>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<RegistryPullJob>();
         services.TryAddScoped<RegistryFullPullJob>();
         return services;

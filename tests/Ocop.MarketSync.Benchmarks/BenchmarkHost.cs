@@ -61,6 +61,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             .AddOcopRegistry(configuration)
             .AddRegistryIntake(configuration)
             .AddListingSync(configuration)
+            .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
             .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
         var provider = services.BuildServiceProvider();

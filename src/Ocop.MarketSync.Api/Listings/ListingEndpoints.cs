@@ -102,8 +102,8 @@ public static class ListingEndpoints
         listing.NextAttemptAt = null;
         listing.AttemptCount = 0;
         listing.ClaimedUntil = null;
-        listing.Dirty = listing.DirtyAspects() != ListingAspect.None || listing.State is ListingState.Rejected or ListingState.Failing;
-        if (listing.State is ListingState.Rejected or ListingState.NeedsReauth)
+        listing.Dirty = listing.DirtyAspects() != ListingAspect.None || listing.State is ListingState.Rejected or ListingState.Failing or ListingState.Banned;
+        if (listing.State is ListingState.Rejected or ListingState.NeedsReauth or ListingState.Banned)
         {
             // A staff retry re-sends everything: the data may have been fixed on the marketplace's side.
             listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;

@@ -13,4 +13,8 @@ public interface IRegistryApi
         [AliasAs("cursor")] string? cursor,
         [AliasAs("limit")] int limit,
         CancellationToken cancellationToken);
+
+    /// <summary>Listing changes written back to the registry; idempotent per item key, so a resend is harmless.</summary>
+    [Post("/api/v1/listings/write-back")]
+    Task<HttpResponseMessage> WriteBackAsync([Body] WriteBackRequest body, CancellationToken cancellationToken);
 }

@@ -25,6 +25,12 @@ public sealed class RegistrySandbox
 
     public RegistrySandboxFaults Faults { get; } = new();
 
+    /// <summary>What the service wrote back (listing states and URLs), by idempotency key.</summary>
+    public RegistryWriteBackLog WriteBacks { get; } = new();
+
+    /// <summary>Raised after a product was added, changed or withdrawn (outside the lock), with its registry id.</summary>
+    public event Action<string>? Changed;
+
     public int Count
     {
         get
@@ -72,6 +78,8 @@ public sealed class RegistrySandbox
             _feed[position] = product;
             _positionById[id] = position;
         }
+
+        Changed?.Invoke(id);
     }
 
     /// <summary>Changes a product in place (through a copy) and moves it to the end of the feed.</summary>
@@ -85,10 +93,18 @@ public sealed class RegistrySandbox
     /// <summary>Withdraws a product: it disappears from the feed, as from a registry export.</summary>
     public bool Remove(string registryId)
     {
+        bool removed;
         lock (_gate)
         {
-            return _positionById.Remove(registryId, out var position) && _feed.Remove(position);
+            removed = _positionById.Remove(registryId, out var position) && _feed.Remove(position);
         }
+
+        if (removed)
+        {
+            Changed?.Invoke(registryId);
+        }
+
+        return removed;
     }
 
     public JsonObject? Get(string registryId)

@@ -39,6 +39,7 @@ public static class RegistrySandboxEndpoints
             return Results.Text(sandbox.GetChangesJson(cursor, size), "application/json");
         });
 
+        app.MapRegistryWriteBack(sandbox.WriteBacks);
         var admin = app.MapGroup("/sandbox");
         admin.MapGet("/products", () => Results.Ok(sandbox.Ids()));
         admin.MapGet("/products/{registryId}", (string registryId) =>

@@ -6,28 +6,72 @@ namespace Ocop.MarketSync.Sync.Jobs;
 
 /// <summary>
 /// Runs work under a Hangfire distributed lock, so at most one run per resource exists across all nodes (one
-/// intake per source, one pusher per channel: rate limits hold however many nodes there are). A run that finds
-/// the lock taken is skipped, not failed: the schedule or the next trigger comes back.
+/// intake per source, one pusher per channel: rate limits hold however many nodes there are).
 /// </summary>
-public sealed class ExclusiveRun(JobStorage storage, ILogger<ExclusiveRun> logger)
+/// <remarks>
+/// A run that finds the lock taken is not simply dropped when <c>rerun</c> is asked for: it leaves a request
+/// (<see cref="RunRequests"/>) and the holder runs its work once more when done. Without this, a registry change
+/// arriving while its channel is being pushed would wait for the next schedule (a minute) instead of seconds. The
+/// holder checks for requests after releasing the lock and the requester tries the lock again after leaving its
+/// request, so whichever comes second sees the other: a request is never stranded.
+/// </remarks>
+public sealed class ExclusiveRun(JobStorage storage, RunRequests requests, ILogger<ExclusiveRun> logger)
 {
-    public async Task RunAsync(string resource, Func<Task> work)
+    /// <summary>Bounds the loop: a resource requested faster than it runs still yields its worker now and then.</summary>
+    private const int MaxRounds = 20;
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+
+    /// <param name="rerun">
+    /// Run the work again when another trigger arrived meanwhile (incremental pulls, pushes). A full pull passes
+    /// false: it is not what the trigger asked for, and the next incremental pull clears the request.
+    /// </param>
+    /// <returns>False when the work did not run here (the lock was held elsewhere).</returns>
+    public async Task<bool> RunAsync(string resource, Func<Task> work, bool rerun = true)
     {
-        using var connection = storage.GetConnection();
-        IDisposable lease;
+        var key = "rerun:" + resource;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            using var connection = storage.GetConnection();
+            var lease = TryAcquire(connection, resource);
+            if (lease is null && rerun)
+            {
+                await requests.SetAsync(key, CancellationToken.None);
+                lease = TryAcquire(connection, resource);
+            }
+
+            if (lease is null)
+            {
+                logger.LogInformation("{Resource} is already running on another worker{Then}", resource, rerun ? "; it will run again when done" : string.Empty);
+                return round > 0;
+            }
+
+            using (lease)
+            {
+                await requests.ClearAsync(key, CancellationToken.None);
+                await work();
+            }
+
+            if (!rerun || !await requests.IsSetAsync(key, CancellationToken.None))
+            {
+                return true;
+            }
+
+            logger.LogDebug("{Resource} was requested again while it ran; running once more", resource);
+        }
+
+        return true;
+    }
+
+    private static IDisposable? TryAcquire(IStorageConnection connection, string resource)
+    {
         try
         {
-            lease = connection.AcquireDistributedLock($"marketsync:{resource}", TimeSpan.FromSeconds(5));
+            return connection.AcquireDistributedLock($"marketsync:{resource}", LockWait);
         }
         catch (DistributedLockTimeoutException)
         {
-            logger.LogInformation("{Resource} is already running on another worker; this run is skipped", resource);
-            return;
-        }
-
-        using (lease)
-        {
-            await work();
+            return null;
         }
     }
 }

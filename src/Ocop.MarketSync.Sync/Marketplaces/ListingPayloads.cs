@@ -44,4 +44,7 @@ public sealed record RemoteItem(
 public sealed record ItemResult(string SellerSku, MarketplaceError? Error = null, string? RemoteId = null, string? Url = null)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>The marketplace's request id of the call that answered, for the audit trail (errors carry their own).</summary>
+    public string? RequestId { get; init; }
 }

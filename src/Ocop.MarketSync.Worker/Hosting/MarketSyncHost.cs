@@ -25,6 +25,7 @@ internal static class MarketSyncHost
             .AddOcopRegistry(configuration)
             .AddRegistryIntake(configuration)
             .AddListingSync(configuration)
+            .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
@@ -37,7 +38,9 @@ internal static class MarketSyncHost
             .SetApplicationName("Ocop.MarketSync");
         if (mode == HostMode.Serve)
         {
-            builder.Services.AddSingleton<Ocop.MarketSync.Sync.Intake.IProductChangeSignal, PushTrigger>();
+            builder.Services.AddSingleton<PushTrigger>();
+            builder.Services.AddSingleton<Ocop.MarketSync.Sync.Intake.IProductChangeSignal>(sp => sp.GetRequiredService<PushTrigger>());
+            builder.Services.AddSingleton<Ocop.MarketSync.Sync.Intake.IRegistryPullTrigger>(sp => sp.GetRequiredService<PushTrigger>());
             builder.Services.AddHostedService<StartupBanner>();
         }
 

@@ -5,8 +5,11 @@ using Ocop.MarketSync.Sync.Intake;
 namespace Ocop.MarketSync.Worker.Hosting;
 
 /// <summary>After an intake that changed products: run every enabled channel's push job now (once per run).</summary>
-internal sealed class PushTrigger(IRecurringJobManager recurringJobs, ChannelCatalog channels, ILogger<PushTrigger> logger) : IProductChangeSignal
+internal sealed class PushTrigger(IRecurringJobManager recurringJobs, ChannelCatalog channels, ILogger<PushTrigger> logger)
+    : IProductChangeSignal, IRegistryPullTrigger
 {
+    public void TriggerPull() => recurringJobs.Trigger(RecurringJobsRegistrar.RegistryPull);
+
     public Task ProductsChangedAsync(CancellationToken cancellationToken)
     {
         foreach (var channel in channels.Enabled)
@@ -15,6 +18,18 @@ internal sealed class PushTrigger(IRecurringJobManager recurringJobs, ChannelCat
         }
 
         logger.LogInformation("Products changed: push triggered for {Count} channel(s)", channels.Enabled.Count);
+        return Task.CompletedTask;
+    }
+
+    public Task WriteBacksQueuedAsync(CancellationToken cancellationToken)
+    {
+        recurringJobs.Trigger(RecurringJobsRegistrar.WriteBack);
+        return Task.CompletedTask;
+    }
+
+    public Task ChannelChangedAsync(string channelId, CancellationToken cancellationToken)
+    {
+        recurringJobs.Trigger(RecurringJobsRegistrar.PushJobId(channelId));
         return Task.CompletedTask;
     }
 }

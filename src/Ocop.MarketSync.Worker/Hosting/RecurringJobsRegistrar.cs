@@ -4,6 +4,8 @@ using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Intake.Jobs;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Listings.Jobs;
+using Ocop.MarketSync.Sync.Listings.Reconciliation;
+using Ocop.MarketSync.Sync.Operations;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
@@ -14,16 +16,25 @@ namespace Ocop.MarketSync.Worker.Hosting;
 internal sealed class RecurringJobsRegistrar(
     IRecurringJobManager recurringJobs,
     IOptions<IntakeOptions> intakeOptions,
+    IOptions<ReconciliationOptions> reconciliation,
+    IOptions<CertificateOptions> certificates,
+    IOptions<WriteBackOptions> writeBack,
+    IOptions<AuditOptions> audit,
     ChannelCatalog channels,
     ILogger<RecurringJobsRegistrar> logger) : IHostedService
 {
     public const string RegistryPull = "registry-pull";
     public const string RegistryFull = "registry-full";
+    public const string CertificateExpiry = "certificate-expiry";
+    public const string WriteBack = "write-back";
+    public const string AuditPurge = "audit-purge";
 
     /// <summary>Every minute: the safety net behind the push triggered by intake.</summary>
     public const string PushCron = "* * * * *";
 
     public static string PushJobId(string channelId) => $"push:{channelId}";
+
+    public static string ReconcileJobId(string channelId) => $"reconcile:{channelId}";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +42,10 @@ internal sealed class RecurringJobsRegistrar(
         var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(intake.TimeZone) };
         Register<RegistryPullJob>(RegistryPull, "Intake:PullCron", intake.PullCron, job => job.RunAsync(CancellationToken.None), options);
         Register<RegistryFullPullJob>(RegistryFull, "Intake:FullCron", intake.FullCron, job => job.RunAsync(CancellationToken.None), options);
+        Register<CertificateExpiryJob>(CertificateExpiry, "Certificates:ExpiryCron", certificates.Value.ExpiryCron, job => job.RunAsync(CancellationToken.None), options);
+        Register<WriteBackJob>(WriteBack, "WriteBack:Cron", writeBack.Value.Cron, job => job.RunAsync(CancellationToken.None), options);
+        Register<AuditPurgeJob>(AuditPurge, "Audit:PurgeCron", audit.Value.PurgeCron, job => job.RunAsync(CancellationToken.None), options);
+
         foreach (var channel in channels.All)
         {
             var id = PushJobId(channel.Id);
@@ -38,10 +53,21 @@ internal sealed class RecurringJobsRegistrar(
             {
                 var channelId = channel.Id;
                 recurringJobs.AddOrUpdate<PushChannelJob>(id, PushQueues.For(channel.Marketplace), job => job.RunAsync(channelId, CancellationToken.None), PushCron, options);
+                try
+                {
+                    recurringJobs.AddOrUpdate<ReconcileChannelJob>(ReconcileJobId(channelId), PushQueues.For(channel.Marketplace),
+                        job => job.RunScheduledAsync(channelId, CancellationToken.None), reconciliation.Value.Cron, options);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new OptionsValidationException("Reconciliation:Cron", typeof(ReconciliationOptions),
+                        [$"Reconciliation:Cron '{reconciliation.Value.Cron}' is not a valid cron expression: {ex.Message}"]);
+                }
             }
             else
             {
                 recurringJobs.RemoveIfExists(id);
+                recurringJobs.RemoveIfExists(ReconcileJobId(channel.Id));
             }
         }
 
@@ -71,7 +97,7 @@ internal sealed class RecurringJobsRegistrar(
         }
         catch (ArgumentException ex)
         {
-            throw new OptionsValidationException(key, typeof(IntakeOptions), [$"{key} '{cron}' is not a valid cron expression: {ex.Message}"]);
+            throw new OptionsValidationException(key, typeof(TJob), [$"{key} '{cron}' is not a valid cron expression: {ex.Message}"]);
         }
     }
 }

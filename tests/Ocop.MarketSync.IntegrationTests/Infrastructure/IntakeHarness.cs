@@ -103,6 +103,7 @@ public sealed class IntakeHarness : IAsyncDisposable
             .AddOcopRegistry(configuration)
             .AddRegistryIntake(configuration)
             .AddListingSync(configuration)
+            .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
             .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

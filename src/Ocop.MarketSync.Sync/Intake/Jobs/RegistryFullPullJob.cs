@@ -12,5 +12,5 @@ public sealed class RegistryFullPullJob(RegistryIntake intake, ExclusiveRun excl
     [JobDisplayName("Registry full pull (nightly, retires withdrawn products)")]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [600, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(CancellationToken cancellationToken) =>
-        exclusive.RunAsync($"intake:{registry.Value.SourceName}", () => intake.PullFullAsync(cancellationToken));
+        exclusive.RunAsync($"intake:{registry.Value.SourceName}", () => intake.PullFullAsync(cancellationToken), rerun: false);
 }

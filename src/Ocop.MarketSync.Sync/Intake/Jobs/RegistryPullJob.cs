@@ -12,10 +12,16 @@ namespace Ocop.MarketSync.Sync.Intake.Jobs;
 /// The class, namespace and method are a persisted contract of Hangfire: rename only with a migration plan.
 /// </remarks>
 [Queue(IntakeQueues.Intake)]
-public sealed class RegistryPullJob(RegistryIntake intake, ExclusiveRun exclusive, IOptions<RegistryOptions> registry)
+public sealed class RegistryPullJob(
+    RegistryIntake intake, ExclusiveRun exclusive, RegistryChangeNotifications notifications, IOptions<RegistryOptions> registry)
 {
     [JobDisplayName("Registry pull (incremental)")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(CancellationToken cancellationToken) =>
-        exclusive.RunAsync($"intake:{registry.Value.SourceName}", () => intake.PullIncrementalAsync(cancellationToken));
+        exclusive.RunAsync($"intake:{registry.Value.SourceName}", async () =>
+        {
+            // Before reading: a change notified from here on is not covered by this pull, so it queues another.
+            await notifications.PullStartingAsync(cancellationToken);
+            await intake.PullIncrementalAsync(cancellationToken);
+        });
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Jobs;
 using Ocop.MarketSync.Sync.Listings.Planning;
 using Ocop.MarketSync.Sync.Listings.Push;
@@ -13,7 +14,7 @@ namespace Ocop.MarketSync.Sync.Listings.Jobs;
 /// One Hangfire retry only: failed listings already wait with their own backoff, and the next minute's run
 /// picks them up. The class, namespace and method are a persisted contract of Hangfire.
 /// </remarks>
-public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher, ExclusiveRun exclusive)
+public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher, ExclusiveRun exclusive, IProductChangeSignal signal)
 {
     [JobDisplayName("Push listings to channel {0}")]
     [AutomaticRetry(Attempts = 1, DelaysInSeconds = [60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -21,7 +22,11 @@ public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher,
         exclusive.RunAsync($"push:{channelId}", async () =>
         {
             await planner.PlanChangedAsync(channelId, cancellationToken);
-            await pusher.PushAsync(channelId, cancellationToken);
+            var summary = await pusher.PushAsync(channelId, cancellationToken);
+            if (summary.WriteBacks > 0)
+            {
+                await signal.WriteBacksQueuedAsync(CancellationToken.None);
+            }
         });
 }
 

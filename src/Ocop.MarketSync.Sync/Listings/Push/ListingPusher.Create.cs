@@ -1,4 +1,5 @@
 using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Listings.Journal;
 using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
@@ -31,6 +32,7 @@ public sealed partial class ListingPusher
                 // Without a lookup nothing may be created: these wait, as if their create had failed.
                 foreach (var listing in chunk)
                 {
+                    Audit(listing, "Lookup", PushAudit.Lookup(listing), null, ex.Error);
                     Fail(batch, listing, ex.Error, summary);
                 }
 
@@ -47,6 +49,7 @@ public sealed partial class ListingPusher
                     listing.RemoteId = remote.RemoteId;
                     listing.RemoteUrl = remote.Url;
                     listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;
+                    Audit(listing, "Lookup", PushAudit.Lookup(listing), new ItemResult(listing.SellerSku, null, remote.RemoteId, remote.Url), null);
                     summary.Adopted++;
                     adopted = true;
                 }
@@ -71,7 +74,11 @@ public sealed partial class ListingPusher
             {
                 var listing = chunk[i];
                 var result = results[i];
-                if (result.Succeeded && result.RemoteId is not null)
+                var error = result.Succeeded && result.RemoteId is null
+                    ? new MarketplaceError.Transient("create answered without a remote id") { RequestId = result.RequestId }
+                    : result.Error;
+                Audit(listing, "Create", PushAudit.Content(items[i].Content, items[i].PriceVnd, items[i].Stock, items[i].Active), result, error);
+                if (error is null)
                 {
                     listing.RemoteId = result.RemoteId;
                     listing.RemoteUrl = result.Url;
@@ -80,7 +87,7 @@ public sealed partial class ListingPusher
                 }
                 else
                 {
-                    Fail(batch, listing, result.Error ?? new MarketplaceError.Transient("create answered without a remote id"), summary);
+                    Fail(batch, listing, error, summary);
                 }
             }
 

@@ -1,4 +1,5 @@
 using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Listings.Journal;
 using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
@@ -37,6 +38,14 @@ public sealed partial class ListingPusher
             };
             for (var i = 0; i < chunk.Length; i++)
             {
+                var listing = chunk[i];
+                Audit(listing, aspect.ToString(), aspect switch
+                {
+                    ListingAspect.Stock => PushAudit.Stock(listing),
+                    ListingAspect.Status => PushAudit.Status(listing),
+                    ListingAspect.Price => PushAudit.Price(listing),
+                    _ => PushAudit.Content(Content(listing)),
+                }, results[i], results[i].Error);
                 if (results[i].Error is { } error)
                 {
                     Fail(batch, chunk[i], error, summary);

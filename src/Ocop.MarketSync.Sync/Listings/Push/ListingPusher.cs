@@ -4,6 +4,7 @@ using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Listings.Journal;
 using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
@@ -40,6 +41,7 @@ public sealed partial class ListingPusher(
             summary.Claimed += ids.Count;
             var listings = await db.Listings.Where(l => ids.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(cancellationToken);
             var batch = new PushBatch(listings);
+            var before = listings.ToDictionary(l => l.Id, WriteBackOutbox.Snapshot.Of);
             await CreateAsync(client, batch, summary, cancellationToken);
             foreach (var aspect in UpdateOrder)
             {
@@ -55,6 +57,11 @@ public sealed partial class ListingPusher(
             foreach (var listing in listings)
             {
                 ListingOutcomes.Settle(listing, batch.Failed.Contains(listing.Id), now);
+                if (WriteBackOutbox.For(listing, before[listing.Id], channel.Marketplace, now) is { } change)
+                {
+                    db.WriteBacks.Add(change);
+                    summary.WriteBacks++;
+                }
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
@@ -83,6 +90,10 @@ public sealed partial class ListingPusher(
 
     /// <summary>Commits after every marketplace call: what the marketplace has done is never only in memory.</summary>
     private Task CommitAsync() => db.SaveChangesAsync(CancellationToken.None);
+
+    /// <summary>Appends one audit row; it commits with the listing's result at the next <see cref="CommitAsync"/>.</summary>
+    private void Audit(Listing listing, string operation, object sent, ItemResult? result, MarketplaceError? error) =>
+        db.PushAttempts.Add(PushAudit.Attempt(listing, operation, sent, result, error, clock.UtcNow));
 
     private void Fail(PushBatch batch, Listing listing, MarketplaceError error, PushSummary summary)
     {

@@ -9,6 +9,9 @@ public sealed class PushSummary
     public int Updated { get; set; }
     public int Failed { get; set; }
     public int Calls { get; set; }
+
+    /// <summary>Changes queued for the registry's write-back (became active, URL changed, delisted).</summary>
+    public int WriteBacks { get; set; }
     public bool StoppedForReauth { get; set; }
 
     /// <summary>The kind of error that stopped the run early (AuthExpired, Misconfigured), or null.</summary>
