@@ -24,6 +24,9 @@ public sealed class ServiceHost : IAsyncLifetime
     public ServiceHost(PostgresServer postgres) => _postgres = postgres;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The running service's container (to reach its embedded sandboxes).</summary>
+    public IServiceProvider Services => _app!.Services;
     public string ConnectionString { get; private set; } = null!;
 
     /// <summary>What the service refused to start with before the database was migrated.</summary>

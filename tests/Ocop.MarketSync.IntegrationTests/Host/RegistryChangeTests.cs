@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.IntegrationTests.Infrastructure;
+using Ocop.MarketSync.Sandbox.Registry;
+using Ocop.MarketSync.Worker.Hosting;
+
+namespace Ocop.MarketSync.IntegrationTests.Host;
+
+/// <summary>
+/// The registry's signed change notification, end to end in the real service on PostgreSQL: the embedded registry
+/// sandbox calls it when a product changes, and the new price reaches the embedded marketplaces in seconds.
+/// </summary>
+public sealed class RegistryChangeTests(ServiceHost host) : IClassFixture<ServiceHost>
+{
+    [Fact]
+    public async Task Notification_FromTheRegistrySandbox_BringsAPriceChangeToEveryMarketplaceInSeconds()
+    {
+        await host.WaitForProductsAsync(60, TimeSpan.FromSeconds(60));
+        var marketplaces = host.Services.GetRequiredService<IReadOnlyList<EmbeddedMarketplace>>();
+        await WaitAsync(() => marketplaces.All(m => m.Sandbox.FindBySku("OCOP-REG-00002").Count == 1), TimeSpan.FromSeconds(60), "initial push");
+
+        host.Services.GetRequiredService<RegistrySandbox>().Change("REG-00002", p => p["priceVnd"] = 231_000);
+
+        // No staff action and no schedule: the next scheduled pull is minutes away, so only the notification can do it.
+        await WaitAsync(() => marketplaces.All(m => m.Sandbox.FindBySku("OCOP-REG-00002").Single().PriceVnd >= 231_000),
+            TimeSpan.FromSeconds(20), "the new price on every marketplace");
+    }
+
+    [Theory]
+    [InlineData("sha256=0000000000000000000000000000000000000000000000000000000000000000", true)]
+    [InlineData(null, true)]
+    [InlineData("valid-but-stale", false)]
+    public async Task Notification_WithABadSignature_Gets401AndQueuesNothing(string? signature, bool freshTimestamp)
+    {
+        await host.WaitForProductsAsync(60, TimeSpan.FromSeconds(60));
+        var body = Encoding.UTF8.GetBytes("{\"registryIds\":[\"REG-00002\"]}");
+        var timestamp = (freshTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.AddHours(-1)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/registry/changes") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Registry-Timestamp", timestamp);
+        if (signature is not null)
+        {
+            // A stale call carries a signature that is right for its body and timestamp: only the age refuses it.
+            var secret = host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Registry:ChangeNotifications:Secret"]!;
+            request.Headers.Add("X-Registry-Signature", signature == "valid-but-stale"
+                ? RegistryChangeNotifier.Sign(Encoding.UTF8.GetBytes(secret), timestamp, body) : signature);
+        }
+
+        using var client = host.Anonymous();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MarketSyncDbContext>().RunRequests.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var check = host.Services.CreateAsyncScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<MarketSyncDbContext>().RunRequests
+            .AnyAsync(r => r.Resource == "queued:registry-pull", TestContext.Current.CancellationToken));
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {timeout} for {what}.");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
