@@ -2,6 +2,13 @@ using System.Globalization;
 using Ocop.MarketSync.Benchmarks;
 
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C]
+// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --reconcile N
+var reconcile = Arg("--reconcile", 0);
+if (reconcile > 0)
+{
+    return await ReconcileBenchmark.RunAsync(reconcile);
+}
+
 var products = Arg("--products", 20_000);
 var channels = Arg("--channels", 5);
 return await FanOutBenchmark.RunAsync(products, channels);

@@ -40,7 +40,10 @@ public sealed record RemoteItem(
     bool Banned,
     DateTimeOffset UpdatedAt);
 
-/// <summary>The outcome of one item of a batch call: success (no error) or an error of the taxonomy.</summary>
+/// <summary>
+/// The outcome of one item of a batch call: success (no error) or an error of the taxonomy. A failed create may
+/// still carry a <see cref="RemoteId"/> when the item was made but a later step failed: the engine keeps it.
+/// </summary>
 public sealed record ItemResult(string SellerSku, MarketplaceError? Error = null, string? RemoteId = null, string? Url = null)
 {
     public bool Succeeded => Error is null;

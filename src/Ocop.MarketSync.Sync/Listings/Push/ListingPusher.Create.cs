@@ -87,6 +87,14 @@ public sealed partial class ListingPusher
                 }
                 else
                 {
+                    if (result.RemoteId is not null)
+                    {
+                        // Created, but a follow-up step of the create failed (e.g. the deactivation of an item created
+                        // inactive): the item exists, so keep it; its aspects are pushed as updates next time.
+                        listing.RemoteId = result.RemoteId;
+                        listing.RemoteUrl = result.Url;
+                    }
+
                     Fail(batch, listing, error, summary);
                 }
             }

@@ -115,8 +115,26 @@ public sealed class ChannelReconciler(
             }
         }
 
+        // Most items are in sync and only gain the "seen by this run" mark: one set-based UPDATE for those instead of
+        // an UPDATE statement per row (which dominated the walk's time).
+        var seenOnly = new List<long>();
+        foreach (var entry in db.ChangeTracker.Entries<Listing>().ToList())
+        {
+            if (entry.State == EntityState.Modified && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(Listing.LastReconciledRunId)))
+            {
+                seenOnly.Add(entry.Entity.Id);
+                entry.State = EntityState.Detached;
+            }
+        }
+
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+        if (seenOnly.Count > 0)
+        {
+            var runId = pass.Run.Id;
+            await db.Listings.Where(l => seenOnly.Contains(l.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastReconciledRunId, runId), CancellationToken.None);
+        }
     }
 
     /// <summary>Listings with a remote item that the walk did not see: the marketplace lost them (deleted in seller centre).</summary>
