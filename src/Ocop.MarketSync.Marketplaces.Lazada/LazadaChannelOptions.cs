@@ -53,6 +53,12 @@ public sealed class LazadaChannelOptions
     /// <summary>Products per <c>/products/get</c> page and SKUs per lookup, 1–50. Default 50.</summary>
     public int PageSize { get; set; } = 50;
 
+    /// <summary>
+    /// The deepest offset <c>/products/get</c> accepts, 1–10,000 (Lazada's cap). Paging splits update-time windows
+    /// that hold more. Lower it only if Lazada lowers its cap (or to exercise the splitting against a simulator).
+    /// </summary>
+    public int OffsetCap { get; set; } = LazadaCapabilities.MaxOffset;
+
     /// <summary>Calls per second this shop makes (above 0, at most 50). Default 5, well under the per-API QPS limits.</summary>
     public double RequestsPerSecond { get; set; } = 5;
 

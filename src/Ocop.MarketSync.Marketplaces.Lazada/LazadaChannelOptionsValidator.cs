@@ -28,6 +28,7 @@ internal sealed class LazadaChannelOptionsValidator : IValidateOptions<LazadaCha
             "positive with a sum of at most 300 cm");
         Check(options.UpdateBatchSize is >= 1 and <= LazadaCapabilities.MaxSkusPerCall, nameof(options.UpdateBatchSize), options.UpdateBatchSize, "from 1 to 50");
         Check(options.PageSize is >= 1 and <= LazadaCapabilities.MaxPageSize, nameof(options.PageSize), options.PageSize, "from 1 to 50");
+        Check(options.OffsetCap is >= 1 and <= LazadaCapabilities.MaxOffset, nameof(options.OffsetCap), options.OffsetCap, "from 1 to 10000");
         Check(options.RequestsPerSecond is > 0 and <= 50, nameof(options.RequestsPerSecond), options.RequestsPerSecond, "above 0 and at most 50");
         Check(options.AttemptTimeout >= TimeSpan.FromSeconds(1) && options.AttemptTimeout <= TimeSpan.FromMinutes(10),
             nameof(options.AttemptTimeout), options.AttemptTimeout, "from 1 s to 10 minutes");

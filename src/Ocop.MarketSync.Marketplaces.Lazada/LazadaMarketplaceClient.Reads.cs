@@ -43,7 +43,7 @@ internal sealed partial class LazadaMarketplaceClient
             {
                 var at = offset;
                 var page = await ReadAsync(ct => api.GetProductsAsync(AllProducts, limit, at == 0 ? null : at, after, before, null, ct), cancellationToken);
-                if (at == 0 && page.TotalProducts > LazadaCapabilities.MaxOffset + limit && window.To - window.From > TimeSpan.FromSeconds(2))
+                if (at == 0 && page.TotalProducts > _options.OffsetCap + limit && window.To - window.From > TimeSpan.FromSeconds(2))
                 {
                     var middle = window.From + ((window.To - window.From) / 2);
                     middle = new DateTimeOffset(middle.Ticks - (middle.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
@@ -58,7 +58,7 @@ internal sealed partial class LazadaMarketplaceClient
                     yield return item;
                 }
 
-                if ((page.Products?.Count ?? 0) < limit || offset + limit >= page.TotalProducts || offset + limit > LazadaCapabilities.MaxOffset)
+                if ((page.Products?.Count ?? 0) < limit || offset + limit >= page.TotalProducts || offset + limit > _options.OffsetCap)
                 {
                     break;
                 }

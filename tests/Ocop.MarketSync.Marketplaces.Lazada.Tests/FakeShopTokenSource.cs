@@ -17,6 +17,8 @@ public sealed class FakeShopTokenSource(ShopTokens initial) : IShopTokenSource
     public static ShopTokens Tokens(string accessToken, string refreshToken = "refresh-1") =>
         new(accessToken, DateTimeOffset.UtcNow.AddDays(7), refreshToken, DateTimeOffset.UtcNow.AddDays(30), "200000123");
 
+    public void Set(ShopTokens tokens) => Current = tokens;
+
     public ValueTask<ShopTokens> GetAsync(string channelId, CancellationToken cancellationToken) => ValueTask.FromResult(Current);
 
     public async ValueTask<ShopTokens> RefreshNowAsync(string channelId, ShopTokens rejected, CancellationToken cancellationToken)
