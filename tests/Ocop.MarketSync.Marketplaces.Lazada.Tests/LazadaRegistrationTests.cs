@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Marketplaces.Lazada.Tests;
@@ -52,5 +55,25 @@ public sealed class LazadaRegistrationTests
 
         // Assert
         Assert.Contains("LAZADA_TEST:AppSecret is not set", Assert.IsType<MarketplaceError.Misconfigured>(result.Error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExampleChannel_ConfigExample_MapsAll26SetsAndPassesValidation()
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Data", "lazada-channel.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LAZADA_EXAMPLE:AppKey"] = "k", ["LAZADA_EXAMPLE:AppSecret"] = "s" })
+            .Build();
+        using var services = new ServiceCollection().AddLazadaMarketplace(configuration).BuildServiceProvider();
+
+        // Act
+        var options = services.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>().Get("lazada-example");
+        var channel = configuration.GetSection("Channels:lazada-example").Get<ChannelOptions>()!;
+
+        // Assert
+        Assert.Equal(Enumerable.Range(1, 26), channel.Categories.Keys.Order());
+        Assert.Equal(("No Brand", "country_origin_vn"), (options.Brand, options.AttributeMap["origin"]));
+        Assert.Equal("lazada", channel.Marketplace);
     }
 }
