@@ -54,6 +54,22 @@ public sealed class LazadaSimulatorTests
     }
 
     [Fact]
+    public async Task FindBySellerSkuAsync_SkuNeedingEscaping_PassesTheGatewaysSignatureCheck()
+    {
+        // Arrange: space, plus, ampersand, slash and a Vietnamese letter in a GET query the gateway signs decoded.
+        await using var lazada = await LazadaSimulatorFixture.StartAsync();
+        const string sku = "OCOP HY+MO&500/đ=1";
+        lazada.Simulator.InsertOrphan(sku, "Mật ong hoa nhãn Hưng Yên");
+
+        // Act
+        var found = await lazada.Channel.Client.FindBySellerSkuAsync([sku], Ct);
+
+        // Assert
+        Assert.Equal(sku, Assert.Single(found).SellerSku);
+        Assert.Equal("Mật ong hoa nhãn Hưng Yên", found[0].Title);
+    }
+
+    [Fact]
     public async Task SetStatusAsync_DelistThenRelist_EndsActive()
     {
         // Arrange
