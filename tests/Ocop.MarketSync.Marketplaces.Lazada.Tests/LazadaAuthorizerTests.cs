@@ -59,6 +59,30 @@ public sealed class LazadaAuthorizerTests
     }
 
     [Fact]
+    public async Task RefreshAsync_TwoConcurrentRefreshesOfOneToken_OnlyOneWins()
+    {
+        // Arrange: why the token store must serialise refreshes per shop: the loser's old token is already dead.
+        await using var lazada = await LazadaSimulatorFixture.StartAsync();
+        var current = lazada.Channel.Tokens.Current;
+
+        // Act
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                return (Tokens: await lazada.Channel.Authorizer.RefreshAsync(lazada.Channel.Channel, current, Ct), Refused: false);
+            }
+            catch (MarketplaceAuthException)
+            {
+                return (Tokens: (ShopTokens?)null, Refused: true);
+            }
+        }));
+
+        // Assert
+        Assert.Equal([false, true], attempts.Select(a => a.Refused).Order());
+    }
+
+    [Fact]
     public async Task Client_AccessTokenRevokedEarly_RefreshesThroughTheAuthorizerAndSucceeds()
     {
         // Arrange
