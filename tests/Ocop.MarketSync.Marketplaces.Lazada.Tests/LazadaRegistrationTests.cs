@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Marketplaces;
+
+namespace Ocop.MarketSync.Marketplaces.Lazada.Tests;
+
+/// <summary>What AddLazadaMarketplace checks: options naming the bad key, credentials naming the missing key.</summary>
+public sealed class LazadaRegistrationTests
+{
+    private static readonly Uri Gateway = new("http://127.0.0.1:9/rest");
+
+    [Fact]
+    public async Task Options_BatchAboveLazadasLimit_FailValidationNamingTheKey()
+    {
+        // Arrange
+        await using var channel = LazadaHarness.Create(Gateway, extra: new Dictionary<string, string?>
+        {
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:UpdateBatchSize"] = "51",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:PackageLengthCm"] = "290",
+        });
+
+        // Act
+        var error = Assert.Throws<OptionsValidationException>(() => channel.Client);
+
+        // Assert
+        Assert.Contains($"Channels:{LazadaHarness.ChannelId}:Lazada:UpdateBatchSize must be from 1 to 50 (got '51')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PackageLengthCm", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Capabilities_DefaultOptions_CountTitlesInBytesAndCreateOneProductPerCall()
+    {
+        // Arrange
+        await using var channel = LazadaHarness.Create(Gateway);
+
+        // Act
+        var capabilities = channel.Client.Capabilities;
+
+        // Assert
+        Assert.Equal(("lazada", 255, 1, 20, 50), (capabilities.Marketplace, capabilities.TitleMaxBytes,
+            capabilities.BatchSizeOf(MarketplaceOperation.Create), capabilities.BatchSizeOf(MarketplaceOperation.UpdatePrice),
+            capabilities.BatchSizeOf(MarketplaceOperation.PageItems)));
+    }
+
+    [Fact]
+    public async Task Calls_AppSecretMissing_AreMisconfiguredNamingTheKey()
+    {
+        // Arrange
+        await using var channel = LazadaHarness.Create(Gateway, extra: new Dictionary<string, string?> { ["LAZADA_TEST:AppSecret"] = "" });
+
+        // Act
+        var result = Assert.Single(await channel.Client.UpdateStockAsync([new StockUpdate("1:2", "A", 1)], TestContext.Current.CancellationToken));
+
+        // Assert
+        Assert.Contains("LAZADA_TEST:AppSecret is not set", Assert.IsType<MarketplaceError.Misconfigured>(result.Error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExampleChannel_ConfigExample_MapsAll26SetsAndPassesValidation()
+    {
+        // Arrange
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Data", "lazada-channel.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LAZADA_EXAMPLE:AppKey"] = "k", ["LAZADA_EXAMPLE:AppSecret"] = "s" })
+            .Build();
+        using var services = new ServiceCollection().AddLazadaMarketplace(configuration).BuildServiceProvider();
+
+        // Act
+        var options = services.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>().Get("lazada-example");
+        var channel = configuration.GetSection("Channels:lazada-example").Get<ChannelOptions>()!;
+
+        // Assert
+        Assert.Equal(Enumerable.Range(1, 26), channel.Categories.Keys.Order());
+        Assert.Equal(("No Brand", "country_origin_vn"), (options.Brand, options.AttributeMap["origin"]));
+        Assert.Equal("lazada", channel.Marketplace);
+    }
+}
