@@ -37,6 +37,8 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<PushChannelJob>();
+        services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Auth.ShopTokenStore>();
+        services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Auth.IShopTokenSource>(sp => sp.GetRequiredService<Ocop.MarketSync.Sync.Marketplaces.Auth.ShopTokenStore>());
         services.TryAddScoped<Ocop.MarketSync.Sync.Listings.PriceApprovals>();
         return services;
     }

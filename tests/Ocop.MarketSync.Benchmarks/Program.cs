@@ -3,6 +3,13 @@ using Ocop.MarketSync.Benchmarks;
 
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C]
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --reconcile N
+// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --latency SECONDS
+var latency = Arg("--latency", 0);
+if (latency > 0)
+{
+    return await LatencyBenchmark.RunAsync(TimeSpan.FromSeconds(latency), TimeSpan.FromMilliseconds(Arg("--interval-ms", 500)));
+}
+
 var reconcile = Arg("--reconcile", 0);
 if (reconcile > 0)
 {

@@ -18,6 +18,7 @@ internal static class MarketSyncCommandLine
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(HealthCheckCommand.Create());
+        root.Subcommands.Add(ChannelCommand.Create());
         return root;
     }
 

@@ -82,6 +82,7 @@ internal static class HangfireHostingExtensions
             InvisibilityTimeout = options.InvisibilityTimeout,
             QueuePollInterval = options.QueuePollInterval,
             DistributedLockTimeout = options.DistributedLockTimeout,
+            EnableLongPolling = options.LongPolling,
         };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, postgres), postgres);
     }

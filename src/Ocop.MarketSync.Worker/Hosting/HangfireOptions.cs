@@ -29,6 +29,12 @@ public sealed class HangfireOptions
     /// <summary>How often an idle worker looks for a queued job. Bounds the latency of a triggered job.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// PostgreSQL: wake idle workers with LISTEN/NOTIFY when a job is queued, instead of waiting for the next poll.
+    /// A triggered push or pull then starts in milliseconds; the poll interval remains the fallback. Default true.
+    /// </summary>
+    public bool LongPolling { get; set; } = true;
+
     /// <summary>With the sliding timeout, how long a job of a dead worker stays invisible before another takes it.</summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
