@@ -58,9 +58,13 @@ internal sealed class ShopeeSigningHandler(
         return at >= 0 ? path[at..] : path;
     }
 
-    /// <summary>Auth and public endpoints are signed with partner_id + path + timestamp only.</summary>
+    /// <summary>
+    /// Auth, public and media-space endpoints are signed with partner_id + path + timestamp only: upload_image is a
+    /// partner-level call (SDKs send it without access_token), the uploaded image is not the shop's until add_item.
+    /// </summary>
     internal static bool IsPublic(string apiPath) =>
         apiPath.StartsWith("/api/v2/auth/", StringComparison.Ordinal)
+        || apiPath.StartsWith("/api/v2/media_space/", StringComparison.Ordinal)
         || apiPath.StartsWith("/api/v2/public/", StringComparison.Ordinal)
         || apiPath.Equals("/api/v2/shop/auth_partner", StringComparison.Ordinal);
 
