@@ -62,7 +62,11 @@ public static class ShopeeMarketplaceServiceCollectionExtensions
         services.TryAddSingleton<ShopeeMarketplaceClientFactory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceClientFactory, ShopeeMarketplaceClientFactory>(
             provider => provider.GetRequiredService<ShopeeMarketplaceClientFactory>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceAuthorizer, ShopeeAuthorizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceAuthorizer, ShopeeAuthorizer>(provider => new ShopeeAuthorizer(
+            provider.GetRequiredService<ShopeeMarketplaceClientFactory>(),
+            provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>(),
+            configuration,
+            provider.GetRequiredService<TimeProvider>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceWebhookReader, ShopeeWebhookReader>(
             provider => new ShopeeWebhookReader(
                 registry, provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>(), configuration)));
