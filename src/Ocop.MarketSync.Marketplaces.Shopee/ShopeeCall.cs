@@ -117,8 +117,7 @@ internal static class ShopeeCall
                     return new MarketplaceError.Transient($"Shopee is failing; calls are paused: {e.Message}");
                 case HttpRequestException or IOException or SocketException:
                     return new MarketplaceError.Transient($"Connection to Shopee failed or the answer was lost: {e.Message}");
-                case InvalidOperationException when e.Message.Contains("Shopee", StringComparison.Ordinal)
-                    || e.Message.Contains("PartnerKey", StringComparison.Ordinal) || e.Message.Contains("PartnerId", StringComparison.Ordinal):
+                case ShopeeConfigurationException:
                     // Missing credentials or token source: our configuration, not Shopee's fault.
                     return new MarketplaceError.Misconfigured(e.Message);
             }

@@ -39,7 +39,7 @@ internal sealed record ShopeeCredentials(long PartnerId, string PartnerKey)
         return new ShopeeCredentials(partnerId, key);
     }
 
-    /// <exception cref="InvalidOperationException">The keys are missing (the start-up check would have said so).</exception>
+    /// <exception cref="ShopeeConfigurationException">The keys are missing (the start-up check would have said so).</exception>
     public static ShopeeCredentials Read(IConfiguration configuration, string? credentialsRef) =>
-        TryRead(configuration, credentialsRef, out var problem) ?? throw new InvalidOperationException(problem);
+        TryRead(configuration, credentialsRef, out var problem) ?? throw new ShopeeConfigurationException(problem!);
 }

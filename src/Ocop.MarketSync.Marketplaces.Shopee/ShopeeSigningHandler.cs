@@ -31,7 +31,7 @@ internal sealed class ShopeeSigningHandler(
             return await base.SendAsync(request, cancellationToken);
         }
 
-        var source = tokenSource ?? throw new InvalidOperationException(
+        var source = tokenSource ?? throw new ShopeeConfigurationException(
             $"Channel '{channelId}': no IShopTokenSource is registered, so shop-level Shopee calls cannot be signed.");
         var tokens = await source.GetAsync(channelId, cancellationToken);
         request.RequestUri = Signed(uri, keys, apiPath, tokens.AccessToken);
