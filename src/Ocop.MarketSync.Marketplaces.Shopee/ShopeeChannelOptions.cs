@@ -37,8 +37,14 @@ public sealed class ShopeeChannelOptions
     /// <summary>Listing attribute key (e.g. <c>origin.province</c>, <c>shelfLifeDays</c>) → Shopee attribute_id.</summary>
     public Dictionary<string, long> AttributeIds { get; set; } = [];
 
-    /// <summary>Attribute keys a listing must carry (each must be in <see cref="AttributeIds"/>); a listing without one is rejected before any call.</summary>
+    /// <summary>Attribute keys every listing must carry (each must be in <see cref="AttributeIds"/>); a listing without one is rejected before any call.</summary>
     public List<string> RequiredAttributes { get; set; } = [];
+
+    /// <summary>
+    /// Shopee category id → attribute keys mandatory in that category only (e.g. shelf life for food, not for
+    /// handicrafts), as <c>get_attributes</c> reports them. Added to <see cref="RequiredAttributes"/>.
+    /// </summary>
+    public Dictionary<string, List<string>> RequiredAttributesByCategory { get; set; } = [];
 
     /// <summary>Warehouse location_id for stock, only for multi-warehouse shops.</summary>
     public string? LocationId { get; set; }

@@ -45,6 +45,12 @@ internal sealed class ShopeeChannelOptionsValidator(IConfiguration configuration
             nameof(options.ReconcileWindow), options.ReconcileWindow, "from 1 minute to 15 days");
         var unmapped = options.RequiredAttributes.Where(key => !options.AttributeIds.ContainsKey(key)).ToList();
         Check(unmapped.Count == 0, nameof(options.RequiredAttributes), string.Join(',', unmapped), "keys that also have an AttributeIds entry");
+        foreach (var (category, keys) in options.RequiredAttributesByCategory)
+        {
+            var missing = keys.Where(key => !options.AttributeIds.ContainsKey(key)).ToList();
+            Check(missing.Count == 0, $"{nameof(options.RequiredAttributesByCategory)}:{category}", string.Join(',', missing),
+                "keys that also have an AttributeIds entry");
+        }
         if (ShopeeCredentials.TryRead(configuration, channel.CredentialsRef, out var problem) is null)
         {
             failures.Add($"Channels:{name}: {problem}");

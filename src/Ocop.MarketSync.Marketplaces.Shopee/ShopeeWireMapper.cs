@@ -28,7 +28,10 @@ internal static class ShopeeWireMapper
             return "Shopee requires at least one image";
         }
 
-        var missing = options.RequiredAttributes.Where(key => !content.Attributes.ContainsKey(key)).ToList();
+        var required = options.RequiredAttributesByCategory.TryGetValue(content.CategoryId, out var byCategory)
+            ? options.RequiredAttributes.Concat(byCategory)
+            : options.RequiredAttributes;
+        var missing = required.Distinct(StringComparer.Ordinal).Where(key => !content.Attributes.ContainsKey(key)).ToList();
         return missing.Count > 0 ? $"missing mandatory attributes: {string.Join(", ", missing)}" : null;
     }
 

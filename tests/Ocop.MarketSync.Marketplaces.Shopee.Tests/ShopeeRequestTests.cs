@@ -73,6 +73,26 @@ public sealed class ShopeeRequestTests : IClassFixture<WireMockShopee>, IAsyncDi
     }
 
     [Fact]
+    public async Task CreateAsync_CategoryRequiresShelfLife_ListingWithoutItIsRejectedOthersAreNot()
+    {
+        await using var channel = ShopeeTestChannel.Create(_shopee.BaseUrl, Token, new Dictionary<string, string?>
+        {
+            [ShopeeTestChannel.Key("Shopee:RequiredAttributesByCategory:100629:0")] = "shelfLifeDays",
+        });
+        var honey = Listings.Create("OCOP-3", _shopee.BaseUrl);
+        honey = honey with { Content = honey.Content with { Attributes = new Dictionary<string, string> { ["origin.province"] = "Hà Giang" } } };
+        var craft = honey with { Content = honey.Content with { SellerSku = "OCOP-4", CategoryId = "100712" } };
+        _shopee.Answer("POST", "/api/v2/media_space/upload_image", WireMockShopee.Ok("""{"image_info":{"image_id":"vn-img-4"}}"""));
+        _shopee.Answer("POST", "/api/v2/product/add_item", WireMockShopee.Ok("""{"item_id":800000004}"""));
+
+        var results = await channel.Client.CreateAsync([honey, craft], Ct);
+
+        Assert.Contains("shelfLifeDays", Assert.IsType<MarketplaceError.Rejected>(results[0].Error).Message, StringComparison.Ordinal);
+        Assert.True(results[1].Succeeded, results[1].Error?.Message);
+        Assert.Equal(2, _shopee.ShopeeRequests.Count);
+    }
+
+    [Fact]
     public async Task UpdateContentAsync_OneItem_PostsUpdateItemWithTheItemIdAndNoPriceOrStock()
     {
         _shopee.Answer("POST", "/api/v2/media_space/upload_image", WireMockShopee.Ok("""{"image_info":{"image_id":"vn-img-2"}}"""));
