@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Sync.Channels;
@@ -30,6 +31,27 @@ public sealed class ShopeeRegistrationTests
         Assert.Contains("Channels:shopee-test:Shopee:RequiredAttributes", message, StringComparison.Ordinal);
         Assert.Contains("SHOPEE_TEST:PartnerKey", message, StringComparison.Ordinal);
         Assert.DoesNotContain(ShopeeTestChannel.PartnerKey, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfigExample_WithItsSecrets_IsValidAndMapsAll26ProductSets()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Data", "shopee-channel.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SHOPEE_EXAMPLE:PartnerId"] = "2001887", ["SHOPEE_EXAMPLE:PartnerKey"] = "k" })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddShopeeMarketplace(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var channel = configuration.GetSection("Channels:shopee-example").Get<ChannelOptions>()!;
+        channel.Id = "shopee-example";
+
+        var options = provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>().Get("shopee-example");
+        var client = provider.GetServices<IMarketplaceClientFactory>().Single(f => f.Marketplace == "shopee").Create(channel);
+
+        Assert.Equal(Enumerable.Range(1, 26), channel.Categories.Keys.Order());
+        Assert.Equal(("No Brand", 322300222L), (options.BrandName, options.ShopId));
+        Assert.Contains("shelfLifeDays", options.RequiredAttributesByCategory[channel.Categories[4]]);
+        Assert.Equal("shopee", client.Capabilities.Marketplace);
     }
 
     [Fact]

@@ -187,6 +187,19 @@ public sealed class ShopeeRequestTests : IClassFixture<WireMockShopee>, IAsyncDi
     }
 
     [Fact]
+    public async Task FindBySellerSkuAsync_SkuNeedingEscaping_ArrivesIntactAndTheSignIsUnchangedByIt()
+    {
+        const string Sku = "OCOP HY&MO/500 Đặc biệt+1";
+        _shopee.Answer("GET", "/api/v2/product/search_item", WireMockShopee.Ok("""{"item_id_list":[],"total_count":0,"next_offset":""}"""));
+
+        Assert.Empty(await Client.FindBySellerSkuAsync([Sku], Ct));
+
+        var search = Assert.Single(_shopee.ShopeeRequests);
+        WireMockShopee.AssertSigned(search, Token);
+        Assert.Equal(Sku, WireMockShopee.BusinessQuery(search)["item_sku"]);
+    }
+
+    [Fact]
     public async Task PageItemsAsync_OneWindow_ListsByUpdateTimeWindowAndStatuses()
     {
         _shopee.Answer("GET", "/api/v2/product/get_item_list", WireMockShopee.Ok(
