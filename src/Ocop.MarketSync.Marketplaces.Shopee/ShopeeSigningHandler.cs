@@ -33,7 +33,7 @@ internal sealed class ShopeeSigningHandler(
 
         var source = tokenSource ?? throw new ShopeeConfigurationException(
             $"Channel '{channelId}': no IShopTokenSource is registered, so shop-level Shopee calls cannot be signed.");
-        var tokens = await source.GetAsync(channelId, cancellationToken);
+        var tokens = OfThisShop(await source.GetAsync(channelId, cancellationToken));
         request.RequestUri = Signed(uri, keys, apiPath, tokens.AccessToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (!await IsTokenRejectedAsync(response, cancellationToken))
@@ -42,10 +42,19 @@ internal sealed class ShopeeSigningHandler(
         }
 
         response.Dispose();
-        tokens = await source.RefreshNowAsync(channelId, tokens, cancellationToken);
+        tokens = OfThisShop(await source.RefreshNowAsync(channelId, tokens, cancellationToken));
         request.RequestUri = Signed(uri, keys, apiPath, tokens.AccessToken);
         return await base.SendAsync(request, cancellationToken);
     }
+
+    /// <summary>
+    /// Tokens authorised for another shop than <c>Shopee:ShopId</c> would sign calls Shopee refuses, or worse, act on
+    /// the wrong shop: a configuration error to fix, not a call to make.
+    /// </summary>
+    private ShopTokens OfThisShop(ShopTokens tokens) =>
+        tokens.ShopId is null || tokens.ShopId == shopId.ToString(CultureInfo.InvariantCulture) ? tokens
+            : throw new ShopeeConfigurationException(string.Create(CultureInfo.InvariantCulture,
+                $"Channel '{channelId}': its tokens are for shop {tokens.ShopId}, but Channels:{channelId}:Shopee:ShopId is {shopId}."));
 
     /// <summary>
     /// The signed path starts at <c>/api/v2/</c>: a base address with a path prefix (a proxy, a test host) is not

@@ -101,6 +101,19 @@ public sealed class ShopeeFailureTests : IClassFixture<WireMockShopee>, IAsyncDi
     }
 
     [Fact]
+    public async Task UpdatePriceAsync_TokensOfAnotherShop_IsMisconfiguredWithoutACall()
+    {
+        await using var channel = ShopeeTestChannel.Create(_shopee.BaseUrl, "x");
+        channel.Tokens.Refresh = (_, _) => Task.FromResult(FakeShopTokenSource.Tokens("y", shopId: "999"));
+        await channel.Tokens.RefreshNowAsync(ShopeeTestChannel.ChannelId, channel.Tokens.Current, Ct);
+
+        var result = Assert.Single(await channel.Client.UpdatePriceAsync([new PriceUpdate("800000001", "OCOP-1", 150_000)], Ct));
+
+        Assert.Contains("999", Assert.IsType<MarketplaceError.Misconfigured>(result.Error).Message, StringComparison.Ordinal);
+        Assert.Empty(_shopee.ShopeeRequests);
+    }
+
+    [Fact]
     public async Task UpdatePriceAsync_RemoteIdNotAShopeeId_IsNotFoundWithoutACall()
     {
         var result = Assert.Single(await _channel.Client.UpdatePriceAsync([new PriceUpdate("itm-7", "OCOP-1", 150_000)], Ct));
