@@ -4,6 +4,7 @@ using Ocop.MarketSync.Api.Certificates;
 using Ocop.MarketSync.Api.Health;
 using Ocop.MarketSync.Api.Intake;
 using Ocop.MarketSync.Api.Listings;
+using Ocop.MarketSync.Api.Marketplaces;
 using Ocop.MarketSync.Api.Products;
 using Ocop.MarketSync.Api.Reconciliation;
 using Ocop.MarketSync.Api.Registry;
@@ -27,6 +28,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapListingHistoryEndpoints();
         app.MapReconciliationEndpoints();
         app.MapRegistryChangeEndpoints();
+        app.MapMarketplaceWebhookEndpoints();
         app.MapCertificateEndpoints();
         Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions

@@ -26,6 +26,7 @@ public static class OperationsServiceCollectionExtensions
 
         services.TryAddScoped<ChannelReconciler>();
         services.TryAddScoped<ReconcileChannelJob>();
+        services.TryAddScoped<MarketplaceHintJob>();
         services.TryAddScoped<CertificateWarnings>();
         services.TryAddScoped<CertificateExpiryJob>();
         services.TryAddScoped<WriteBackJob>();

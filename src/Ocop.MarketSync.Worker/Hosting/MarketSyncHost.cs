@@ -27,6 +27,8 @@ internal static class MarketSyncHost
             .AddListingSync(configuration)
             .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
+            .AddShopeeMarketplace(configuration)
+            .AddLazadaMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)

@@ -84,6 +84,57 @@ public sealed class ChannelReconciler(
         return run;
     }
 
+    /// <summary>
+    /// Reconciles one listing after a marketplace webhook named its item: the item is read back by SKU (a webhook is
+    /// a hint, never data) and judged exactly as in a full run, recorded as a small run of its own.
+    /// </summary>
+    /// <returns>The run, or null when no listing of the channel has that remote item.</returns>
+    public async Task<ReconciliationRun?> RunForItemAsync(string channelId, string remoteId, string requestedBy, CancellationToken cancellationToken)
+    {
+        var listing = await db.Listings.AsNoTracking()
+            .Where(l => l.ChannelId == channelId && l.RemoteId == remoteId)
+            .Select(l => new { l.Id, l.SellerSku })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (listing is null)
+        {
+            logger.LogInformation("Webhook for {Channel} item {RemoteId}: no listing of ours has it; ignored", channelId, remoteId);
+            return null;
+        }
+
+        var run = new ReconciliationRun { ChannelId = channelId, RequestedBy = requestedBy, RequestedAt = clock.UtcNow, Status = ReconciliationStatus.Running, StartedAt = clock.UtcNow };
+        db.ReconciliationRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        var pass = new Pass(run, channels.Get(channelId).Marketplace, run.StartedAt.Value);
+        try
+        {
+            var items = await channels.Client(channelId).FindBySellerSkuAsync([listing.SellerSku], cancellationToken);
+            await CompareAsync(pass, [.. items], cancellationToken);
+            await FindMissingAsync(pass, cancellationToken, onlyListingId: listing.Id);
+            run.Status = ReconciliationStatus.Succeeded;
+        }
+        catch (MarketplaceException ex)
+        {
+            run.Status = ReconciliationStatus.Failed;
+            run.Error = ex.Message;
+        }
+
+        run.FinishedAt = clock.UtcNow;
+        db.ReconciliationRuns.Update(run);
+        await db.SaveChangesAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        if (pass.Repaired > 0)
+        {
+            await signal.ChannelChangedAsync(channelId, CancellationToken.None);
+        }
+
+        if (pass.WriteBacks > 0)
+        {
+            await signal.WriteBacksQueuedAsync(CancellationToken.None);
+        }
+
+        return run;
+    }
+
     private async Task CompareAsync(Pass pass, List<RemoteItem> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0)
@@ -138,7 +189,8 @@ public sealed class ChannelReconciler(
     }
 
     /// <summary>Listings with a remote item that the walk did not see: the marketplace lost them (deleted in seller centre).</summary>
-    private async Task FindMissingAsync(Pass pass, CancellationToken cancellationToken)
+    /// <param name="onlyListingId">Judge only this listing (a webhook's item), not the whole channel.</param>
+    private async Task FindMissingAsync(Pass pass, CancellationToken cancellationToken, long? onlyListingId = null)
     {
         var channelId = pass.Run.ChannelId;
         var runId = pass.Run.Id;
@@ -147,7 +199,8 @@ public sealed class ChannelReconciler(
         {
             var missing = await db.Listings
                 .Where(l => l.ChannelId == channelId && l.Id > lastId && l.RemoteId != null
-                    && (l.LastReconciledRunId == null || l.LastReconciledRunId != runId))
+                    && (l.LastReconciledRunId == null || l.LastReconciledRunId != runId)
+                    && (onlyListingId == null || l.Id == onlyListingId))
                 .OrderBy(l => l.Id)
                 .Take(Chunk)
                 .ToListAsync(cancellationToken);

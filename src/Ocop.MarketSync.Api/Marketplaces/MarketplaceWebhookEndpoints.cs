@@ -1,0 +1,87 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Ocop.MarketSync.Sync.Listings.Jobs;
+using Ocop.MarketSync.Sync.Listings.Reconciliation;
+using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
+
+namespace Ocop.MarketSync.Api.Marketplaces;
+
+/// <summary>
+/// <c>POST /api/marketplaces/{marketplace}/webhook</c>: inbound push messages (Shopee push, Lazada LPM, TikTok
+/// webhooks). The marketplace's reader checks the signature over the raw body; a valid message is queued and
+/// acknowledged at once (marketplaces give seconds before they retry or disable the callback), an invalid one gets
+/// 401 and changes nothing.
+/// </summary>
+public static class MarketplaceWebhookEndpoints
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapMarketplaceWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/marketplaces/{marketplace}/webhook", ReceiveAsync).WithTags("Marketplaces")
+            .WithSummary("Marketplace → service push messages; verified by the marketplace's signature, queued, acknowledged at once.")
+            .AllowAnonymous()
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
+        HttpContext http, string marketplace, IEnumerable<IMarketplaceWebhookReader> readers, IBackgroundJobClient jobs,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var reader = readers.FirstOrDefault(r => string.Equals(r.Marketplace, marketplace, StringComparison.OrdinalIgnoreCase));
+        if (reader is null)
+        {
+            return TypedResults.Problem($"No marketplace '{marketplace}' takes webhooks here.", statusCode: StatusCodes.Status404NotFound, title: "Unknown marketplace");
+        }
+
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
+
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var verdict = reader.Read(new WebhookRequest(new Uri(http.Request.GetEncodedUrl()), headers, body));
+        var logger = loggers.CreateLogger(typeof(MarketplaceWebhookEndpoints));
+        if (!verdict.Valid)
+        {
+            logger.LogWarning("Webhook from {Marketplace} refused: {Reason}", marketplace, verdict.RefusedBecause);
+            return TypedResults.Problem(verdict.RefusedBecause ?? "invalid signature", statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
+        }
+
+        foreach (var hint in verdict.Hints)
+        {
+            jobs.Enqueue<MarketplaceHintJob>(PushQueues.For(reader.Marketplace),
+                job => job.RunAsync(hint.ChannelId, hint.Kind, hint.RemoteId, hint.Detail, CancellationToken.None));
+        }
+
+        logger.LogInformation("Webhook from {Marketplace}: {Count} hint(s) queued", marketplace, verdict.Hints.Count);
+        return TypedResults.Ok(new WebhookReceipt(verdict.Hints.Count));
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+public sealed record WebhookReceipt(int Queued);
