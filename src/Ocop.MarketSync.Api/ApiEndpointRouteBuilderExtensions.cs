@@ -4,6 +4,7 @@ using Ocop.MarketSync.Api.Health;
 using Ocop.MarketSync.Api.Intake;
 using Ocop.MarketSync.Api.Listings;
 using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Reports;
 using Ocop.MarketSync.Api.Security;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -21,6 +22,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapProductEndpoints();
         app.MapIntakeEndpoints();
         app.MapListingEndpoints();
+        app.MapReportEndpoints();
         Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
