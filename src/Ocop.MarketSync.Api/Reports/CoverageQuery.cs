@@ -77,10 +77,12 @@ internal sealed class CoverageQuery(MarketSyncDbContext db)
         var data = Column(nameof(Product.Data));
         var certificate = db.Database.IsNpgsql() ? $"{data} ->> 'certificate'" : $"json_extract({data}, '$.certificate')";
         var id = Column(nameof(Product.Id));
-        // {0}, {1}, {2} are parameters (today, last id, chunk size); $$ keeps them literal.
+        // {0}, {1}, {2} are parameters (today, last id, chunk size); $$ keeps them literal. Columns keep their own
+        // names: EF maps the result to CertificateRow by the same naming convention (snake_case) as Product, whose
+        // property names CertificateRow repeats.
         return $$"""
-            SELECT {{id}} AS "Id", {{Column(nameof(Product.Province))}} AS "Province", {{Column(nameof(Product.ProductSet))}} AS "ProductSet",
-                   {{Column(nameof(Product.IsService))}} AS "IsService", {{certificate}} AS "Certificate"
+            SELECT {{id}}, {{Column(nameof(Product.Province))}}, {{Column(nameof(Product.ProductSet))}}, {{Column(nameof(Product.IsService))}},
+                   {{certificate}} AS {{sql.DelimitIdentifier("certificate")}}
             FROM {{sql.DelimitIdentifier(table.Name, table.Schema)}}
             WHERE {{Column(nameof(Product.RetiredAt))}} IS NULL AND {{Column(nameof(Product.CertificateValidUntil))}} >= {0} AND {{id}} > {1}
             ORDER BY {{id}}
@@ -88,7 +90,7 @@ internal sealed class CoverageQuery(MarketSyncDbContext db)
             """;
     }
 
-    /// <summary>One product's cell and certificate (JSON), as <see cref="CertificateRowsSql"/> selects it.</summary>
+    /// <summary>One product's cell and certificate (JSON), as <see cref="CertificateRowsSql"/> selects it; names as on <see cref="Product"/>.</summary>
     internal sealed class CertificateRow
     {
         public long Id { get; init; }
