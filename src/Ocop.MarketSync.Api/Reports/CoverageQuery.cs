@@ -10,18 +10,17 @@ using Ocop.MarketSync.Sync.Intake.Rules;
 namespace Ocop.MarketSync.Api.Reports;
 
 /// <summary>
-/// Counts products and Active listings per (province, product set, service) cell. Eligible and active are GROUP BY
-/// queries in the database. Certified is not: whether a certificate is in force needs its issue date and
-/// revocation, which live only in the JSON <c>data</c> column (a value conversion, jsonb on PostgreSQL, text on
-/// SQLite), which EF cannot query into. So the database pre-filters on the <c>certificate_valid_until</c> column
-/// (a necessary condition, indexed) and returns, in chunks by id, only the cell columns and the certificate
-/// sub-document; <see cref="CertificateValidity"/>, the rule intake and the planner use, decides each one.
-/// That keeps one definition of "certified" at the cost of a few hundred bytes per product read (about 30 MB at 100k).
+/// Counts products and Active listings per (province, product set, service) cell, each with one GROUP BY in the
+/// database. Certified needs one more step: whether a certificate is in force depends on its issue date and
+/// revocation, which live only in the JSON <c>data</c> column (a value conversion: jsonb on PostgreSQL, text on
+/// SQLite), which EF cannot query into. So the database groups by cell and the certificate sub-document (one
+/// recognition decision certifies many products, so there are far fewer distinct certificates than products),
+/// pre-filtered on the indexed <c>certificate_valid_until</c> column (a necessary condition), and
+/// <see cref="CertificateValidity"/>, the rule intake and the planner use, decides each group. One definition of
+/// "certified", no product loaded; the price is that the database reads each document's certificate.
 /// </summary>
 internal sealed class CoverageQuery(MarketSyncDbContext db)
 {
-    private const int Chunk = 5000;
-
     public async Task<CoverageCounts> CountAsync(DateOnly today, IReadOnlyCollection<string> channelIds, CancellationToken cancellationToken)
     {
         var eligible = await db.Products.AsNoTracking()
@@ -41,33 +40,23 @@ internal sealed class CoverageQuery(MarketSyncDbContext db)
 
     private async Task<Dictionary<ProductCell, int>> CountCertifiedAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var sql = CertificateRowsSql();
+        var groups = await db.Database.SqlQueryRaw<CertificateGroup>(CertificateGroupsSql(), today).ToListAsync(cancellationToken);
         var counts = new Dictionary<ProductCell, int>();
-        long lastId = 0;
-        while (true)
+        foreach (var group in groups)
         {
-            var rows = await db.Database.SqlQueryRaw<CertificateRow>(sql, today, lastId, Chunk).ToListAsync(cancellationToken);
-            foreach (var row in rows)
+            var certificate = group.Certificate is null ? null : JsonSerializer.Deserialize<CertificateData>(group.Certificate, JsonColumn.Options);
+            if (CertificateValidity.IsValidOn(certificate, today))
             {
-                var certificate = row.Certificate is null ? null : JsonSerializer.Deserialize<CertificateData>(row.Certificate, JsonColumn.Options);
-                if (CertificateValidity.IsValidOn(certificate, today))
-                {
-                    var cell = new ProductCell(row.Province, row.ProductSet, row.IsService);
-                    counts[cell] = counts.GetValueOrDefault(cell) + 1;
-                }
+                var cell = new ProductCell(group.Province, group.ProductSet, group.IsService);
+                counts[cell] = counts.GetValueOrDefault(cell) + group.Count;
             }
-
-            if (rows.Count < Chunk)
-            {
-                return counts;
-            }
-
-            lastId = rows[^1].Id;
         }
+
+        return counts;
     }
 
     /// <summary>Names come from the model (schema, snake_case), so only the JSON operator differs per provider.</summary>
-    private string CertificateRowsSql()
+    private string CertificateGroupsSql()
     {
         var entity = db.Model.FindEntityType(typeof(Product))
             ?? throw new InvalidOperationException("Product is not in the model.");
@@ -75,28 +64,28 @@ internal sealed class CoverageQuery(MarketSyncDbContext db)
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var data = Column(nameof(Product.Data));
+
+        // The same serializer wrote every document, so equal certificates are equal text on both providers.
         var certificate = db.Database.IsNpgsql() ? $"{data} ->> 'certificate'" : $"json_extract({data}, '$.certificate')";
-        var id = Column(nameof(Product.Id));
-        // {0}, {1}, {2} are parameters (today, last id, chunk size); $$ keeps them literal. Columns keep their own
-        // names: EF maps the result to CertificateRow by the same naming convention (snake_case) as Product, whose
-        // property names CertificateRow repeats.
+        var cell = $"{Column(nameof(Product.Province))}, {Column(nameof(Product.ProductSet))}, {Column(nameof(Product.IsService))}";
+
+        // {0} is a parameter (today); $$ keeps it literal. Columns keep their own names: EF maps the result to
+        // CertificateGroup by the same naming convention (snake_case) as Product, whose property names it repeats.
         return $$"""
-            SELECT {{id}}, {{Column(nameof(Product.Province))}}, {{Column(nameof(Product.ProductSet))}}, {{Column(nameof(Product.IsService))}},
-                   {{certificate}} AS {{sql.DelimitIdentifier("certificate")}}
+            SELECT {{cell}}, {{certificate}} AS {{sql.DelimitIdentifier("certificate")}}, CAST(COUNT(*) AS INTEGER) AS {{sql.DelimitIdentifier("count")}}
             FROM {{sql.DelimitIdentifier(table.Name, table.Schema)}}
-            WHERE {{Column(nameof(Product.RetiredAt))}} IS NULL AND {{Column(nameof(Product.CertificateValidUntil))}} >= {0} AND {{id}} > {1}
-            ORDER BY {{id}}
-            LIMIT {2}
+            WHERE {{Column(nameof(Product.RetiredAt))}} IS NULL AND {{Column(nameof(Product.CertificateValidUntil))}} >= {0}
+            GROUP BY {{cell}}, {{certificate}}
             """;
     }
 
-    /// <summary>One product's cell and certificate (JSON), as <see cref="CertificateRowsSql"/> selects it; names as on <see cref="Product"/>.</summary>
-    internal sealed class CertificateRow
+    /// <summary>Products of one cell sharing one certificate (JSON), as <see cref="CertificateGroupsSql"/> selects them.</summary>
+    internal sealed class CertificateGroup
     {
-        public long Id { get; init; }
         public string? Province { get; init; }
         public int? ProductSet { get; init; }
         public bool IsService { get; init; }
         public string? Certificate { get; init; }
+        public int Count { get; init; }
     }
 }
