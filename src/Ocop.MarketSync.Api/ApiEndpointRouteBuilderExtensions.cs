@@ -8,6 +8,7 @@ using Ocop.MarketSync.Api.Marketplaces;
 using Ocop.MarketSync.Api.Products;
 using Ocop.MarketSync.Api.Reconciliation;
 using Ocop.MarketSync.Api.Registry;
+using Ocop.MarketSync.Api.Reports;
 using Ocop.MarketSync.Api.Security;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapRegistryChangeEndpoints();
         app.MapMarketplaceWebhookEndpoints();
         app.MapCertificateEndpoints();
+        app.MapReportEndpoints();
         Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {

@@ -74,7 +74,7 @@ public sealed partial class ProductNormalizer
         }
 
         certificate = certificate with { ValidUntil = validUntil };
-        var revoked = IsRevoked(certificate, today);
+        var revoked = CertificateValidity.IsRevokedOn(certificate, today);
         if (revoked)
         {
             issues.Ineligible(IssueCodes.CertificateRevoked, RevokedMessage(certificate));
@@ -88,7 +88,7 @@ public sealed partial class ProductNormalizer
             issues.Ineligible(IssueCodes.CertificateExpired, $"certificate expired on {Day(validUntil)}");
         }
 
-        var validByDates = !revoked && today >= issuedOn && today <= validUntil;
+        var validByDates = CertificateValidity.IsValidOn(certificate, today);
         var flagSaysValid = string.Equals(certificate.StatusFlag, "valid", StringComparison.OrdinalIgnoreCase);
         if (certificate.StatusFlag is not null && flagSaysValid != validByDates)
         {
@@ -98,15 +98,6 @@ public sealed partial class ProductNormalizer
 
         return certificate;
     }
-
-    /// <summary>
-    /// Revoked when a revocation has taken effect, or when the registry flags it revoked without a record
-    /// (the flag is trusted only in the safe direction).
-    /// </summary>
-    private static bool IsRevoked(CertificateData certificate, DateOnly today) =>
-        certificate.Revocation is { } r
-            ? r.RevokedOn is null || r.RevokedOn <= today
-            : string.Equals(certificate.StatusFlag, "revoked", StringComparison.OrdinalIgnoreCase);
 
     private static string RevokedMessage(CertificateData certificate)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Intake.Rules;
 using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Planning;
@@ -19,17 +20,11 @@ public static class DesiredListingBuilder
         {
             reasons.AddRange(product.Issues.Where(i => i.Severity is IssueSeverity.Ineligible or IssueSeverity.Quarantine));
         }
-        else if (data.Certificate?.ValidUntil is { } until && until < today)
+        else if (!CertificateValidity.IsValidOn(data.Certificate, today))
         {
-            // Expired since intake evaluated it: the mark must go the same day, not at the next pull.
-            reasons.Add(new ProductIssue("certificate.expired", $"certificate expired on {until:yyyy-MM-dd}", IssueSeverity.Ineligible));
-        }
-        else if (data.Certificate?.Revocation is { RevokedOn: { } revokedOn } revocation && revokedOn <= today)
-        {
-            // A revocation that takes effect after intake evaluated the product: same rule, same day (DOMAIN.md §1.7).
-            var by = revocation.DecisionNumber is null ? string.Empty : $" by decision {revocation.DecisionNumber}";
-            reasons.Add(new ProductIssue("certificate.revoked",
-                string.Create(CultureInfo.InvariantCulture, $"certificate revoked on {revokedOn:yyyy-MM-dd}{by}"), IssueSeverity.Ineligible));
+            // Out of force since intake evaluated it (expired, or a revocation that took effect later): the mark
+            // must go the same day, not at the next pull (DOMAIN.md §1.7).
+            reasons.Add(LapsedReason(data.Certificate, today));
         }
 
         if (product.RetiredAt is not null)
@@ -37,7 +32,7 @@ public static class DesiredListingBuilder
             reasons.Add(new ProductIssue("product.retired", "no longer in the registry", IssueSeverity.Ineligible));
         }
 
-        if (data.IsService && !capabilities.SellsServices)
+        if (RefusesService(data.IsService, capabilities))
         {
             reasons.Add(new ProductIssue("channel.noServices", $"group VI services are not sold on {channel.Id}", IssueSeverity.Ineligible));
         }
@@ -45,6 +40,7 @@ public static class DesiredListingBuilder
         string? category = null;
         if (data.ProductSet is { } set && !channel.Categories.TryGetValue(set, out category))
         {
+            // The category half of ChannelTakes, with TryGetValue because the category id is needed below.
             reasons.Add(new ProductIssue("channel.noCategory", $"{channel.Id} has no category for OCOP product set {set}", IssueSeverity.Ineligible));
         }
 
@@ -65,6 +61,38 @@ public static class DesiredListingBuilder
             Active = active,
             Reasons = reasons,
         };
+    }
+
+    /// <summary>
+    /// Whether the channel takes products of this kind at all (services, a category for the product set): the
+    /// channel's part of <see cref="Build"/>, for counting what a channel could list without building listings.
+    /// </summary>
+    public static bool ChannelTakes(int? productSet, bool isService, ChannelOptions channel, MarketplaceCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return !RefusesService(isService, capabilities) && (productSet is not { } set || channel.Categories.ContainsKey(set));
+    }
+
+    private static bool RefusesService(bool isService, MarketplaceCapabilities capabilities) => isService && !capabilities.SellsServices;
+
+    private static ProductIssue LapsedReason(CertificateData? certificate, DateOnly today)
+    {
+        if (certificate?.ValidUntil is { } until && until < today)
+        {
+            return new ProductIssue("certificate.expired", $"certificate expired on {until:yyyy-MM-dd}", IssueSeverity.Ineligible);
+        }
+
+        if (certificate is not null && CertificateValidity.IsRevokedOn(certificate, today))
+        {
+            var revocation = certificate.Revocation;
+            var on = revocation?.RevokedOn is { } revokedOn ? string.Create(CultureInfo.InvariantCulture, $" on {revokedOn:yyyy-MM-dd}") : string.Empty;
+            var by = revocation?.DecisionNumber is null ? string.Empty : $" by decision {revocation.DecisionNumber}";
+            return new ProductIssue("certificate.revoked", $"certificate revoked{on}{by}", IssueSeverity.Ineligible);
+        }
+
+        // Unreachable for a product intake found eligible on an earlier day (issued, dated); kept total.
+        return new ProductIssue("certificate.notYetValid", "certificate not in force", IssueSeverity.Ineligible);
     }
 
     private static string Description(ProductData data, MarketplaceCapabilities capabilities)
