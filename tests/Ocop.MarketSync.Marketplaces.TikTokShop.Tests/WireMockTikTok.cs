@@ -31,7 +31,8 @@ public sealed class WireMockTikTok : IDisposable
     /// <summary>Answers <paramref name="method"/> <paramref name="path"/> with a TikTok envelope or any JSON.</summary>
     public void Answer(string method, string path, int status, string json)
     {
-        Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+        // A low priority (a high number): tests add specific mappings at priority 1 that win over these.
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(100)
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(json));
     }
 
