@@ -118,7 +118,7 @@ internal sealed class TikTokShopAuthorizer(
 
             if (envelope is not { Code: 0 })
             {
-                var error = new TikTokShopErrorMapper(TimeSpan.FromHours(1)).FromCode(
+                var error = new TikTokShopErrorMapper(channelOptions.Get(channel.Id).PromotionLockRetryAfter).FromCode(
                     envelope?.Code ?? -1, envelope?.Message ?? $"HTTP {(int)response.StatusCode}", envelope?.RequestId, response.StatusCode);
                 throw response.StatusCode >= HttpStatusCode.InternalServerError || envelope is null
                     ? new MarketplaceException(new MarketplaceError.Transient(error.Message) { RequestId = error.RequestId })
