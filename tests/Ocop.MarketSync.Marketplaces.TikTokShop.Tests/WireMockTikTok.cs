@@ -24,7 +24,8 @@ public sealed class WireMockTikTok : IDisposable
     {
         Server.Reset();
         _resetAt = DateTime.UtcNow;
-        Server.Given(Request.Create().WithPath("/images/*").UsingGet())
+        // Our image host; low priority so a test can answer one image differently.
+        Server.Given(Request.Create().WithPath("/images/*").UsingGet()).AtPriority(200)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]));
     }
 
