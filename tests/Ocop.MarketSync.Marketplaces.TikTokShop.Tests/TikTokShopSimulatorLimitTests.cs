@@ -3,7 +3,7 @@ using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Marketplaces.TikTokShop.Tests;
 
-/// <summary>A simulator with a tight rate limit (1 request per second per API): its 429 signal, and its batch limit refusing a raw oversize call.</summary>
+/// <summary>A simulator with a tight rate limit (one request per 20 s per API, so a slow runner cannot refill it): its 429 signal, and its batch limit refusing a raw oversize call.</summary>
 public sealed class TikTokShopSimulatorLimitTests : IAsyncLifetime
 {
     private readonly SimulatorServer _server = new();
@@ -13,13 +13,13 @@ public sealed class TikTokShopSimulatorLimitTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var options = SimulatorServer.DefaultOptions();
-        options.RequestsPerSecond = 1;
+        options.RequestsPerSecond = 0.05;
         options.Burst = 1;
         await _server.StartAsync(options);
     }
 
     [Fact]
-    public async Task SetStatusAsync_SecondCallOfTheSameApiWithinTheSecond_IsRateLimitedWith36009002()
+    public async Task SetStatusAsync_SecondCallOfTheSameApiTooSoon_IsRateLimitedWith36009002()
     {
         // Arrange: TikTok counts per API, so both calls go to deactivate.
         var id = _server.Simulator.InsertOrphan("RL-1");
