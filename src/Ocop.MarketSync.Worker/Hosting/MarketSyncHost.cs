@@ -29,6 +29,7 @@ internal static class MarketSyncHost
             .AddSandboxMarketplace(configuration)
             .AddShopeeMarketplace(configuration)
             .AddLazadaMarketplace(configuration)
+            .AddTikTokShopMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)
