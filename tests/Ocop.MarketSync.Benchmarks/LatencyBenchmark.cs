@@ -25,6 +25,7 @@ internal static class LatencyBenchmark
             "--urls=http://127.0.0.1:0",
             "--Storage:Provider=Postgres",
             $"--Storage:ConnectionString={connectionString}",
+            "--Storage:MigrateOnStart=false",
             "--Hangfire:Storage=Postgres",
             "--Hangfire:LongPolling=true",
             "--Hangfire:QueuePollInterval=00:00:05",

@@ -37,6 +37,9 @@ internal sealed class ListingsDashboardPage : RazorPage
             .OrderBy(l => l.ChannelId).ThenBy(l => l.RegistryId)
             .Take(100)
             .ToList();
+        var needsReauth = db.ChannelAuthorizations.AsNoTracking()
+            .Where(a => a.Status == ChannelAuthorizationStatus.NeedsReauth)
+            .ToDictionary(a => a.ChannelId, a => a.Reason);
 
         WriteLiteral("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Listings</h1>");
         WriteLiteral("<table class=\"table table-striped\" id=\"listing-counts\"><thead><tr><th>Channel</th><th>Marketplace</th>");
@@ -48,7 +51,11 @@ internal sealed class ListingsDashboardPage : RazorPage
         WriteLiteral("</tr></thead><tbody>");
         foreach (var channel in channels.All)
         {
-            WriteLiteral($"<tr><td>{Encode(channel.Id)}{(channel.Enabled ? string.Empty : " (disabled)")}</td><td>{Encode(channel.Marketplace)}</td>");
+            // A channel whose authorisation lapsed pushes nothing: say so where staff look, with what to do.
+            var reauth = needsReauth.TryGetValue(channel.Id, out var reason)
+                ? $" <span class=\"label label-danger\" title=\"{Encode(reason ?? string.Empty)}\">needs authorising: run channel authorize {Encode(channel.Id)}</span>"
+                : string.Empty;
+            WriteLiteral($"<tr><td>{Encode(channel.Id)}{(channel.Enabled ? string.Empty : " (disabled)")}{reauth}</td><td>{Encode(channel.Marketplace)}</td>");
             foreach (var state in Enum.GetValues<ListingState>())
             {
                 var count = counts.Where(c => c.ChannelId == channel.Id && c.State == state).Sum(c => c.Count);

@@ -32,10 +32,18 @@ public sealed record ListingDto(
         l.NextAttemptAt == Sync.Listings.Push.RetryPolicy.Parked ? null : l.NextAttemptAt);
 }
 
-/// <summary>A channel with its listings counted by state.</summary>
+/// <summary>A channel with its listings counted by state, and its marketplace authorisation.</summary>
 public sealed record ChannelDto(
     string Id,
     string Marketplace,
     bool Enabled,
     IReadOnlyDictionary<ListingState, int> Listings,
-    int Dirty);
+    int Dirty,
+    ChannelAuthorizationDto? Authorization);
+
+/// <param name="Status">Authorized, or NeedsReauth (run <c>channel authorize</c> again; nothing is pushed meanwhile).</param>
+public sealed record ChannelAuthorizationDto(string Status, string? Reason, DateTime AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, DateTime UpdatedAt)
+{
+    public static ChannelAuthorizationDto From(ChannelAuthorization a) =>
+        new(a.Status.ToString(), a.Reason, a.AccessTokenExpiresAt, a.RefreshTokenExpiresAt, a.UpdatedAt);
+}

@@ -56,10 +56,12 @@ public static class ListingEndpoints
         var dirty = await db.Listings.AsNoTracking().Where(l => l.Dirty)
             .GroupBy(l => l.ChannelId).Select(g => new { ChannelId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ChannelId, g => g.Count, cancellationToken);
+        var authorizations = await db.ChannelAuthorizations.AsNoTracking().ToDictionaryAsync(a => a.ChannelId, cancellationToken);
         var result = channels.All.Select(c => new ChannelDto(
             c.Id, c.Marketplace, c.Enabled,
             Enum.GetValues<ListingState>().ToDictionary(s => s, s => counts.Where(x => x.ChannelId == c.Id && x.State == s).Sum(x => x.Count)),
-            dirty.GetValueOrDefault(c.Id))).ToList();
+            dirty.GetValueOrDefault(c.Id),
+            authorizations.TryGetValue(c.Id, out var a) ? ChannelAuthorizationDto.From(a) : null)).ToList();
         return TypedResults.Ok(result);
     }
 

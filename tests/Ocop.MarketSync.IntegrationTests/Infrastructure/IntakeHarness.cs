@@ -52,7 +52,7 @@ public sealed class IntakeHarness : IAsyncDisposable
 
     public static async Task<IntakeHarness> CreateAsync(
         PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null, bool sqlite = false,
-        int channels = 0, MarketplaceSandboxOptions? marketplace = null)
+        int channels = 0, MarketplaceSandboxOptions? marketplace = null, Action<IServiceCollection>? configure = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var connectionString = sqlite
@@ -106,6 +106,7 @@ public sealed class IntakeHarness : IAsyncDisposable
             .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
             .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         await using (var scope = provider.CreateAsyncScope())
