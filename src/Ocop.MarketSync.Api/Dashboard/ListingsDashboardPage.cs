@@ -20,7 +20,7 @@ namespace Ocop.MarketSync.Api.Dashboard;
 /// </remarks>
 internal sealed class ListingsDashboardPage : RazorPage
 {
-    private static readonly ListingState[] NeedAttention = [ListingState.Rejected, ListingState.Failing, ListingState.NeedsReauth];
+    private static readonly ListingState[] NeedAttention = [ListingState.Rejected, ListingState.Failing, ListingState.NeedsReauth, ListingState.Banned];
 
     public override void Execute()
     {
@@ -66,10 +66,11 @@ internal sealed class ListingsDashboardPage : RazorPage
         }
 
         WriteLiteral("</tbody></table>");
+        WriteReconciliations(db, channels);
         WriteLiteral("<h3>Needing attention</h3>");
         if (attention.Count == 0)
         {
-            WriteLiteral("<p>No listing is rejected, failing or waiting for re-authorisation.</p>");
+            WriteLiteral("<p>No listing is rejected, failing, banned or waiting for re-authorisation.</p>");
         }
         else
         {
@@ -84,7 +85,38 @@ internal sealed class ListingsDashboardPage : RazorPage
         }
 
         WriteLiteral("<p>Details and staff actions: <code>GET /api/channels</code>, <code>GET /api/channels/{id}/listings?state=</code>, "
-            + "<code>POST /api/listings/{id}/retry</code>, <code>POST /api/channels/{id}/push</code>.</p></div></div>");
+            + "<code>POST /api/listings/{id}/retry</code>, <code>POST /api/channels/{id}/push</code>, <code>POST /api/channels/{id}/reconcile</code>, "
+            + "<code>GET /api/channels/{id}/reconciliations/{runId}</code>, <code>GET /api/reports/coverage?by=province</code>.</p></div></div>");
+    }
+
+    /// <summary>The last reconciliation of each channel: what drifted and what was repaired, for staff at a glance.</summary>
+    private void WriteReconciliations(MarketSyncDbContext db, ChannelCatalog channels)
+    {
+        var ids = channels.All.Select(c => c.Id).ToList();
+        var lastIds = db.ReconciliationRuns.AsNoTracking()
+            .Where(r => ids.Contains(r.ChannelId) && !r.RequestedBy.StartsWith("webhook"))
+            .GroupBy(r => r.ChannelId)
+            .Select(g => g.Max(r => r.Id))
+            .ToList();
+        var last = db.ReconciliationRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToList();
+        WriteLiteral("<h3>Last reconciliation</h3>");
+        if (last.Count == 0)
+        {
+            WriteLiteral("<p>No channel has been reconciled yet (nightly, or <code>POST /api/channels/{id}/reconcile</code>).</p>");
+            return;
+        }
+
+        WriteLiteral("<table class=\"table\" id=\"reconciliations\"><thead><tr><th>Channel</th><th>Run</th><th>Status</th><th>Finished (UTC)</th>"
+            + "<th>Checked</th><th>In sync</th><th>Drift price/stock/content/status</th><th>Missing</th><th>Banned</th><th>Orphaned</th></tr></thead><tbody>");
+        foreach (var run in last.OrderBy(r => r.ChannelId, StringComparer.Ordinal))
+        {
+            WriteLiteral(string.Create(CultureInfo.InvariantCulture,
+                $"<tr><td>{Encode(run.ChannelId)}</td><td>{run.Id}</td><td>{run.Status}{(run.Error is null ? string.Empty : " – " + Encode(run.Error))}</td>"
+                + $"<td>{run.FinishedAt:yyyy-MM-dd HH:mm}</td><td>{run.Checked}</td><td>{run.InSync}</td>"
+                + $"<td>{run.DriftedPrice}/{run.DriftedStock}/{run.DriftedContent}/{run.DriftedStatus}</td><td>{run.Missing}</td><td>{run.Banned}</td><td>{run.Orphaned}</td></tr>"));
+        }
+
+        WriteLiteral("</tbody></table>");
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -46,6 +46,8 @@ public sealed class DashboardBrowserTests(ServiceHost host) : IClassFixture<Serv
         Assert.Contains("registry-pull", table, StringComparison.Ordinal);
         Assert.Contains("registry-full", table, StringComparison.Ordinal);
         Assert.Contains("Registry pull (incremental)", table, StringComparison.Ordinal);
+        Assert.Contains("reconcile:sandbox-a", table, StringComparison.Ordinal);
+        Assert.Contains("certificate-expiry", table, StringComparison.Ordinal);
         Assert.Contains("Asia/Ho_Chi_Minh", await page.ContentAsync(), StringComparison.Ordinal);
 
         // The Listings page: every channel with its listings by state, once the first push has run.
@@ -61,5 +63,24 @@ public sealed class DashboardBrowserTests(ServiceHost host) : IClassFixture<Serv
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-listings.png"), FullPage = true });
         Assert.StartsWith("sandbox-a", row, StringComparison.Ordinal);
         Assert.Contains("\t53\t", row, StringComparison.Ordinal);
+
+        // Staff reconcile a channel now (the API); its report appears on the page.
+        using (var staff = host.Staff())
+        {
+            using var response = await staff.PostAsync("api/channels/sandbox-a/reconcile", null, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var reconciliation = string.Empty;
+        for (var attempt = 0; attempt < 60 && !reconciliation.Contains("Succeeded", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            await page.ReloadAsync();
+            reconciliation = await page.Locator("#reconciliations").CountAsync() > 0 ? await page.InnerTextAsync("#reconciliations tbody") : string.Empty;
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-reconciliation.png"), FullPage = true });
+        Assert.StartsWith("sandbox-a", reconciliation, StringComparison.Ordinal);
+        Assert.Contains("Succeeded", reconciliation, StringComparison.Ordinal);
     }
 }

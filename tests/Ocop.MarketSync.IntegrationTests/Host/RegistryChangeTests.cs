@@ -62,6 +62,21 @@ public sealed class RegistryChangeTests(ServiceHost host) : IClassFixture<Servic
             .AnyAsync(r => r.Resource == "queued:registry-pull", TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("shopee", HttpStatusCode.Unauthorized)]
+    [InlineData("lazada", HttpStatusCode.Unauthorized)]
+    [InlineData("tiktokshop", HttpStatusCode.Unauthorized)]
+    [InlineData("nosuchmarket", HttpStatusCode.NotFound)]
+    public async Task MarketplaceWebhook_UnsignedOrUnknown_IsRefused(string marketplace, HttpStatusCode expected)
+    {
+        using var client = host.Anonymous();
+        using var content = new StringContent("{\"shop_id\":1,\"code\":6,\"data\":{\"item_id\":1}}", Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync($"api/marketplaces/{marketplace}/webhook", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -161,7 +161,7 @@ public sealed partial class SandboxMarketplaceClientErrorTests : IClassFixture<W
                 new ItemResult("A", new MarketplaceError.NotFound("no item 'itm-000001'") { RequestId = "req-5" }, "itm-000001"),
                 new ItemResult("B", new MarketplaceError.Rejected("item is banned") { RequestId = "req-5" }, "itm-000002"),
                 new ItemResult("C", new MarketplaceError.Rejected("flux_capacitor: ?") { RequestId = "req-5" }, "itm-000003"),
-                new ItemResult("D", null, "itm-000004"),
+                new ItemResult("D", null, "itm-000004") { RequestId = "req-5" },
             ],
             results);
     }

@@ -33,7 +33,7 @@ public sealed class SandboxMarketplaceClientRequestTests : IClassFixture<WireMoc
         var results = await Client.CreateAsync([Listings.Create("OCOP-1")], Ct);
 
         // Assert
-        Assert.Equal([new ItemResult("OCOP-1", null, "itm-000007", "https://m.example/itm-000007")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, "itm-000007", "https://m.example/itm-000007") { RequestId = "req-1" }], results);
         var request = Assert.Single(_marketplace.Requests);
         Assert.Equal(("POST", "/api/v1/items/batch-create"), (request.Method, request.Path));
         Assert.StartsWith("application/json", request.Headers!["Content-Type"][0], StringComparison.Ordinal);
