@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,16 @@ public sealed class RegistryChangeTests(ServiceHost host) : IClassFixture<Servic
         // No staff action and no schedule: the next scheduled pull is minutes away, so only the notification can do it.
         await WaitAsync(() => marketplaces.All(m => m.Sandbox.FindBySku("OCOP-REG-00002").Single().PriceVnd >= 231_000),
             TimeSpan.FromSeconds(20), "the new price on every marketplace");
+
+        // The audit trail shows the price push with the value sent and the marketplace's request id.
+        using var client = host.Anonymous();
+        var listings = await client.GetFromJsonAsync<JsonElement>("api/products/REG-00002/listings", TestContext.Current.CancellationToken);
+        var listingId = listings.EnumerateArray().First().GetProperty("id").GetInt64();
+        var history = await client.GetFromJsonAsync<JsonElement>($"api/listings/{listingId}/history", TestContext.Current.CancellationToken);
+        var price = history.GetProperty("items").EnumerateArray().First(a => a.GetProperty("operation").GetString() == "Price");
+        Assert.Equal(231_000, price.GetProperty("sent").GetProperty("priceVnd").GetInt64());
+        Assert.Equal("ok", price.GetProperty("result").GetString());
+        Assert.False(string.IsNullOrEmpty(price.GetProperty("requestId").GetString()));
     }
 
     [Theory]

@@ -51,6 +51,20 @@ public sealed class CertificateExpiryTests(PostgresServer postgres)
         Assert.False(Assert.Single(harness.Marketplace("ch-0").FindBySku("OCOP-REG-00002")).Active);
         Assert.Equal(new DateOnly(2026, 11, 30), nextDay.Today);
 
+        // The renewed certificate arrives through intake: the product is listed again, badge and all.
+        harness.Registry.Change("REG-00002", p =>
+        {
+            p["certificate"]!["issuedOn"] = "2026-11-30";
+            p["certificate"]!["expiresOn"] = "2029-11-29";
+            p["certificate"]!["decisionNumber"] = "3001/QĐ-UBND";
+        });
+        await harness.PullAsync();
+        await harness.PushAsync("ch-0");
+        Assert.Equal(ListingState.Active, await StateAsync(harness, "REG-00002"));
+        var relisted = Assert.Single(harness.Marketplace("ch-0").FindBySku("OCOP-REG-00002"));
+        Assert.True(relisted.Active);
+        Assert.Contains("OCOP", relisted.Title, StringComparison.Ordinal);
+
         // The 30-day warning was recorded once, delivered, and signed over the exact body received.
         var warning = await harness.QueryAsync(db => db.CertificateWarnings.AsNoTracking().SingleAsync(w => w.RegistryId == "REG-00002", TestContext.Current.CancellationToken));
         Assert.Equal((30, new DateOnly(2026, 11, 29)), (warning.LeadDays, warning.ValidUntil));
