@@ -30,6 +30,10 @@ public sealed class LazadaEndToEndTests(PostgresServer postgres)
         Assert.Equal(60, listings.Count);
         var active = listings.Where(l => l.Desired.Active).ToList();
         Assert.Equal(ExpectedActive, active.Count);
+        // The sample's hard cases are among them, so the NFC and 255-byte checks below are not vacuous:
+        // REG-00026's name is NFD in the registry, REG-00001's is 330 UTF-8 bytes.
+        Assert.Contains(active, l => l.RegistryId == "REG-00026");
+        Assert.Contains(active, l => l.RegistryId == "REG-00001");
         foreach (var listing in active)
         {
             AssertListedAsDesired(e2e.Simulator, listing);
