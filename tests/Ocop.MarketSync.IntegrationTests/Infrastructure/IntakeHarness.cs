@@ -52,7 +52,8 @@ public sealed class IntakeHarness : IAsyncDisposable
 
     public static async Task<IntakeHarness> CreateAsync(
         PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null, bool sqlite = false,
-        int channels = 0, MarketplaceSandboxOptions? marketplace = null, Action<IServiceCollection>? configure = null)
+        int channels = 0, MarketplaceSandboxOptions? marketplace = null, Action<IServiceCollection>? configure = null,
+        Action<IServiceCollection, IConfiguration>? configureWith = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var connectionString = sqlite
@@ -107,6 +108,8 @@ public sealed class IntakeHarness : IAsyncDisposable
             .AddSandboxMarketplace(configuration)
             .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
         configure?.Invoke(services);
+        // Marketplace adapters register one HTTP client per channel found in the configuration built here.
+        configureWith?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         await using (var scope = provider.CreateAsyncScope())
