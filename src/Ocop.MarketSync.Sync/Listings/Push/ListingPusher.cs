@@ -24,6 +24,7 @@ public sealed partial class ListingPusher(
 {
     private static readonly ListingAspect[] UpdateOrder = [ListingAspect.Stock, ListingAspect.Status, ListingAspect.Price, ListingAspect.Content];
     private readonly Random _random = new();
+    private readonly JournalWriter _journal = new(db);
 
     public async Task<PushSummary> PushAsync(string channelId, CancellationToken cancellationToken)
     {
@@ -59,12 +60,12 @@ public sealed partial class ListingPusher(
                 ListingOutcomes.Settle(listing, batch.Failed.Contains(listing.Id), now);
                 if (WriteBackOutbox.For(listing, before[listing.Id], channel.Marketplace, now) is { } change)
                 {
-                    db.WriteBacks.Add(change);
+                    _journal.Add(change);
                     summary.WriteBacks++;
                 }
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
+            await _journal.CommitAsync();
             db.ChangeTracker.Clear();
             if (batch.StopChannel is { } reason)
             {
@@ -89,11 +90,11 @@ public sealed partial class ListingPusher(
     }
 
     /// <summary>Commits after every marketplace call: what the marketplace has done is never only in memory.</summary>
-    private Task CommitAsync() => db.SaveChangesAsync(CancellationToken.None);
+    private Task CommitAsync() => _journal.CommitAsync();
 
     /// <summary>Appends one audit row; it commits with the listing's result at the next <see cref="CommitAsync"/>.</summary>
     private void Audit(Listing listing, string operation, object sent, ItemResult? result, MarketplaceError? error) =>
-        db.PushAttempts.Add(PushAudit.Attempt(listing, operation, sent, result, error, clock.UtcNow));
+        _journal.Add(PushAudit.Attempt(listing, operation, sent, result, error, clock.UtcNow));
 
     private void Fail(PushBatch batch, Listing listing, MarketplaceError error, PushSummary summary)
     {
