@@ -40,7 +40,7 @@ public static class MarketplaceWebhookEndpoints
             return TypedResults.Problem($"No marketplace '{marketplace}' takes webhooks here.", statusCode: StatusCodes.Status404NotFound, title: "Unknown marketplace");
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
@@ -63,24 +63,6 @@ public static class MarketplaceWebhookEndpoints
 
         logger.LogInformation("Webhook from {Marketplace}: {Count} hint(s) queued", marketplace, verdict.Hints.Count);
         return TypedResults.Ok(new WebhookReceipt(verdict.Hints.Count));
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Operations;
 
 namespace Ocop.MarketSync.Api.Registry;
 
@@ -53,7 +52,7 @@ public static class RegistryChangeEndpoints
                 statusCode: StatusCodes.Status404NotFound, title: "Not enabled");
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        var body = await RequestBody.ReadAtMostAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
@@ -87,34 +86,9 @@ public static class RegistryChangeEndpoints
             return "X-Registry-Timestamp is not a Unix time within the allowed clock skew.";
         }
 
-        var signed = new byte[timestamp.Length + 1 + body.Length];
-        Encoding.ASCII.GetBytes(timestamp, signed);
-        signed[timestamp.Length] = (byte)'.';
-        body.CopyTo(signed, timestamp.Length + 1);
-        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.Secret!), signed));
-
-        // Constant time: how much of a guess matched must not leak through the answer's timing.
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
+        return TimestampedHmac.Matches(TimestampedHmac.Sign(settings.Secret!, timestamp, body), signature)
             ? null
             : "X-Registry-Signature does not match the body.";
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
 

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -38,11 +36,7 @@ public sealed class WebhookNotifier(HttpClient http, IOptions<WebhookNotifierOpt
 
     public string Name => "webhook";
 
-    public static string Sign(string secret, string timestamp, byte[] body)
-    {
-        var prefix = Encoding.ASCII.GetBytes(timestamp + ".");
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. prefix, .. body]));
-    }
+    public static string Sign(string secret, string timestamp, byte[] body) => TimestampedHmac.Sign(secret, timestamp, body);
 
     public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
     {
