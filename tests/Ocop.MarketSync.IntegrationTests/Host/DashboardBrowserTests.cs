@@ -4,7 +4,8 @@ using Ocop.MarketSync.IntegrationTests.Infrastructure;
 namespace Ocop.MarketSync.IntegrationTests.Host;
 
 /// <summary>The dashboard as staff use it: a real Chromium logs in through the form and reads the job list.</summary>
-public sealed class DashboardBrowserTests(ServiceHost host) : IClassFixture<ServiceHost>
+[Collection(ServiceHostCollection.Name)]
+public sealed class DashboardBrowserTests(ServiceHost host)
 {
     private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("OCOP_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 

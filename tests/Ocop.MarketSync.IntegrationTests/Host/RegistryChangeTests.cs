@@ -15,7 +15,8 @@ namespace Ocop.MarketSync.IntegrationTests.Host;
 /// The registry's signed change notification, end to end in the real service on PostgreSQL: the embedded registry
 /// sandbox calls it when a product changes, and the new price reaches the embedded marketplaces in seconds.
 /// </summary>
-public sealed class RegistryChangeTests(ServiceHost host) : IClassFixture<ServiceHost>
+[Collection(ServiceHostCollection.Name)]
+public sealed class RegistryChangeTests(ServiceHost host)
 {
     [Fact]
     public async Task Notification_FromTheRegistrySandbox_BringsAPriceChangeToEveryMarketplaceInSeconds()

@@ -6,7 +6,8 @@ using Ocop.MarketSync.IntegrationTests.Infrastructure;
 namespace Ocop.MarketSync.IntegrationTests.Host;
 
 /// <summary>The real host on PostgreSQL: health, status API, OpenAPI, and a dashboard closed to anonymous users.</summary>
-public sealed class ServiceHostTests(ServiceHost host) : IClassFixture<ServiceHost>
+[Collection(ServiceHostCollection.Name)]
+public sealed class ServiceHostTests(ServiceHost host)
 {
     [Fact]
     public void Start_DatabaseNotMigrated_IsRefusedWithTheReason()

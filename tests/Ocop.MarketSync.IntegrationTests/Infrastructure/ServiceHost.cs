@@ -14,6 +14,11 @@ namespace Ocop.MarketSync.IntegrationTests.Infrastructure;
 /// The real service, as `dotnet run` composes it, on PostgreSQL (our tables and Hangfire), with the embedded
 /// registry sandbox, listening on a free port of 127.0.0.1. The database is migrated with the real `migrate` command.
 /// </summary>
+/// <remarks>
+/// One instance for every test class that needs it (collection <see cref="ServiceHostCollection.Name"/>): Hangfire
+/// and Serilog keep process-wide state (global job filters, the static logger), and several hosts started and
+/// disposed at different times in one process disturbed each other's jobs.
+/// </remarks>
 public sealed class ServiceHost : IAsyncLifetime
 {
     public const string Username = "staff";
@@ -119,4 +124,10 @@ public sealed class ServiceHost : IAsyncLifetime
         "--Sandbox:Registry:Enabled=true",
         "--Intake:RunOnStart=true",
     ];
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServiceHostCollection : ICollectionFixture<ServiceHost>
+{
+    public const string Name = "service host";
 }
