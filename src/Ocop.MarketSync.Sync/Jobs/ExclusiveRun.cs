@@ -20,7 +20,12 @@ public sealed class ExclusiveRun(JobStorage storage, RunRequests requests, ILogg
     /// <summary>Bounds the loop: a resource requested faster than it runs still yields its worker now and then.</summary>
     private const int MaxRounds = 20;
 
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Short: a run that finds the lock held leaves a request and goes, so it must not hold a Hangfire worker for
+    /// long (several such waits starved the workers a triggered pull needed). The second try only has to outlast
+    /// the holder's check after it released.
+    /// </summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(1);
 
     /// <param name="rerun">
     /// Run the work again when another trigger arrived meanwhile (incremental pulls, pushes). A full pull passes
