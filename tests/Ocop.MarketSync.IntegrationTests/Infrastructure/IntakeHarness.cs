@@ -133,18 +133,23 @@ public sealed class IntakeHarness : IAsyncDisposable
         return await sp.GetRequiredService<ListingPusher>().PushAsync(channelId, TestContext.Current.CancellationToken);
     });
 
-    /// <summary>Pushes every channel until nothing is left to claim, moving the clock past every backoff in between.</summary>
-    public async Task<int> PushUntilSettledAsync(int maxRounds = 40)
+    /// <summary>
+    /// Pushes channels (by default the harness's sandbox channels; a real adapter's channel by id) until nothing is
+    /// left to claim, moving the clock past every backoff in between.
+    /// </summary>
+    public async Task<int> PushUntilSettledAsync(int maxRounds = 40, params string[] channelIds)
     {
+        IReadOnlyList<string> channels = channelIds.Length > 0 ? channelIds : Channels;
         for (var round = 1; round <= maxRounds; round++)
         {
             var claimed = 0;
-            foreach (var channel in Channels)
+            foreach (var channel in channels)
             {
                 claimed += (await PushAsync(channel)).Claimed;
             }
 
-            var dirty = await QueryAsync(db => db.Listings.CountAsync(l => l.Dirty && l.NextAttemptAt != RetryPolicy.Parked, TestContext.Current.CancellationToken));
+            var dirty = await QueryAsync(db => db.Listings.CountAsync(
+                l => channels.Contains(l.ChannelId) && l.Dirty && l.NextAttemptAt != RetryPolicy.Parked, TestContext.Current.CancellationToken));
             if (claimed == 0 && dirty == 0)
             {
                 return round;
@@ -153,7 +158,7 @@ public sealed class IntakeHarness : IAsyncDisposable
             Clock.Advance(RetryPolicy.Cap + TimeSpan.FromMinutes(1));
         }
 
-        throw new TimeoutException($"Listings did not settle within {maxRounds} push rounds.");
+        throw new TimeoutException($"Listings of {string.Join(", ", channels)} did not settle within {maxRounds} push rounds.");
     }
 
     public Task<List<Listing>> ListingsAsync(string channelId) =>

@@ -7,7 +7,6 @@ using Ocop.MarketSync.IntegrationTests.Infrastructure;
 using Ocop.MarketSync.Sandbox;
 using Ocop.MarketSync.Sandbox.Lazada;
 using Ocop.MarketSync.Sync.Channels;
-using Ocop.MarketSync.Sync.Listings.Push;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
 
 namespace Ocop.MarketSync.IntegrationTests.Marketplaces.Lazada;
@@ -119,27 +118,8 @@ public sealed class LazadaEndToEnd : IAsyncDisposable
     public Task<ShopTokens> StoredTokensAsync() => Harness.WithServicesAsync(sp =>
         sp.GetRequiredService<ShopTokenStore>().GetAsync(ChannelId, TestContext.Current.CancellationToken).AsTask());
 
-    /// <summary>
-    /// Pushes the Lazada channel until nothing is left to claim (the harness's own loop only knows its sandbox
-    /// channels), moving the engine's clock past every backoff in between.
-    /// </summary>
-    public async Task<int> PushUntilSettledAsync(int maxRounds = 40)
-    {
-        for (var round = 1; round <= maxRounds; round++)
-        {
-            var claimed = (await Harness.PushAsync(ChannelId)).Claimed;
-            var dirty = await Harness.QueryAsync(db => db.Listings.CountAsync(
-                l => l.ChannelId == ChannelId && l.Dirty && l.NextAttemptAt != RetryPolicy.Parked, TestContext.Current.CancellationToken));
-            if (claimed == 0 && dirty == 0)
-            {
-                return round;
-            }
-
-            Harness.Clock.Advance(RetryPolicy.Cap + TimeSpan.FromMinutes(1));
-        }
-
-        throw new TimeoutException($"Lazada listings did not settle within {maxRounds} push rounds.");
-    }
+    /// <summary>Pushes this channel until settled, moving the engine's clock past every backoff in between.</summary>
+    public Task<int> PushUntilSettledAsync(int maxRounds = 40) => Harness.PushUntilSettledAsync(maxRounds, ChannelId);
 
     public Task<List<Listing>> ListingsAsync() => Harness.ListingsAsync(ChannelId);
 

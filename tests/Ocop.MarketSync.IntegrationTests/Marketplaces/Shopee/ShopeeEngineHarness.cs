@@ -11,7 +11,6 @@ using Ocop.MarketSync.IntegrationTests.Infrastructure;
 using Ocop.MarketSync.Sandbox;
 using Ocop.MarketSync.Sandbox.Shopee;
 using Ocop.MarketSync.Sync.Channels;
-using Ocop.MarketSync.Sync.Listings.Push;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
 
 namespace Ocop.MarketSync.IntegrationTests.Marketplaces.Shopee;
@@ -134,27 +133,8 @@ internal sealed class ShopeeEngineHarness : IAsyncDisposable
     public Task<ChannelAuthorization> AuthorizationAsync() => Engine.QueryAsync(db =>
         db.ChannelAuthorizations.AsNoTracking().SingleAsync(a => a.ChannelId == ChannelId, TestContext.Current.CancellationToken));
 
-    /// <summary>
-    /// IntakeHarness.PushUntilSettledAsync pushes its sandbox channels only: the same loop for this channel, moving
-    /// the engine's clock past every backoff in between.
-    /// </summary>
-    public async Task<int> PushUntilSettledAsync(int maxRounds = 20)
-    {
-        for (var round = 1; round <= maxRounds; round++)
-        {
-            var claimed = (await Engine.PushAsync(ChannelId)).Claimed;
-            var dirty = await Engine.QueryAsync(db => db.Listings.CountAsync(
-                l => l.ChannelId == ChannelId && l.Dirty && l.NextAttemptAt != RetryPolicy.Parked, TestContext.Current.CancellationToken));
-            if (claimed == 0 && dirty == 0)
-            {
-                return round;
-            }
-
-            Engine.Clock.Advance(RetryPolicy.Cap + TimeSpan.FromMinutes(1));
-        }
-
-        throw new TimeoutException($"Listings of {ChannelId} did not settle within {maxRounds} push rounds.");
-    }
+    /// <summary>Pushes this channel until settled, moving the engine's clock past every backoff in between.</summary>
+    public Task<int> PushUntilSettledAsync(int maxRounds = 20) => Engine.PushUntilSettledAsync(maxRounds, ChannelId);
 
     public async Task<Dictionary<string, Listing>> ListingsAsync() =>
         (await Engine.ListingsAsync(ChannelId)).ToDictionary(l => l.RegistryId, StringComparer.Ordinal);

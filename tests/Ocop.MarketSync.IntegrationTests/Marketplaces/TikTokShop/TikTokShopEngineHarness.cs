@@ -96,23 +96,8 @@ internal sealed class TikTokShopEngineHarness : IAsyncDisposable
 
     public Task<PushSummary> PushAsync() => Engine.PushAsync(ChannelId);
 
-    /// <summary>IntakeHarness settles only its sandbox channels; this does the same for the TikTok channel.</summary>
-    public async Task<int> PushUntilSettledAsync(int maxRounds = 40)
-    {
-        for (var round = 1; round <= maxRounds; round++)
-        {
-            var claimed = (await PushAsync()).Claimed;
-            var dirty = await Engine.QueryAsync(db => db.Listings.CountAsync(l => l.Dirty && l.NextAttemptAt != RetryPolicy.Parked, TestContext.Current.CancellationToken));
-            if (claimed == 0 && dirty == 0)
-            {
-                return round;
-            }
-
-            Engine.Clock.Advance(RetryPolicy.Cap + TimeSpan.FromMinutes(1));
-        }
-
-        throw new TimeoutException($"Listings did not settle within {maxRounds} push rounds.");
-    }
+    /// <summary>Pushes this channel until settled, moving the engine's clock past every backoff in between.</summary>
+    public Task<int> PushUntilSettledAsync(int maxRounds = 40) => Engine.PushUntilSettledAsync(maxRounds, ChannelId);
 
     public Task<List<Listing>> ListingsAsync() => Engine.ListingsAsync(ChannelId);
 
