@@ -42,6 +42,7 @@ internal static class HangfireHostingExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()))
             .UseFilter(sp.GetRequiredService<JobLogScopeFilter>())
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 

@@ -7,7 +7,12 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// One log scope per job run (JobId, Job), so every line a job writes can be found from the dashboard.
 /// Hangfire calls these synchronously around the job, so the scope flows into the job's async code.
 /// </summary>
-internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory) : IServerFilter
+/// <remarks>
+/// Hangfire's filter list is process-wide: every host adds its own instance, so each instance acts only on the jobs
+/// of its own host's storage (otherwise a second host in the process logged every job twice, through a factory that
+/// may already be disposed).
+/// </remarks>
+internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory, Hangfire.JobStorage storage) : IServerFilter
 {
     private const string ScopeKey = "marketsync:log-scope";
     private const string ClockKey = "marketsync:clock";
@@ -15,6 +20,11 @@ internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory) : IServerF
 
     public void OnPerforming(PerformingContext context)
     {
+        if (!ReferenceEquals(context.Storage, storage))
+        {
+            return;
+        }
+
         var job = $"{context.BackgroundJob.Job.Type.Name}.{context.BackgroundJob.Job.Method.Name}";
         context.Items[ScopeKey] = _logger.BeginScope(new Dictionary<string, object>
         {
@@ -27,6 +37,11 @@ internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory) : IServerF
 
     public void OnPerformed(PerformedContext context)
     {
+        if (!ReferenceEquals(context.Storage, storage))
+        {
+            return;
+        }
+
         var elapsed = (context.Items.TryGetValue(ClockKey, out var clock) ? clock as Stopwatch : null)?.Elapsed ?? TimeSpan.Zero;
         if (context.Exception is { } error && !context.ExceptionHandled)
         {

@@ -18,7 +18,9 @@ internal static class LoggingExtensions
         }
 
         var json = string.Equals(format, "Json", StringComparison.OrdinalIgnoreCase);
-        return services.AddSerilog((sp, logger) =>
+        // preserveStaticLogger: each host logs through its own logger. Replacing the static Log.Logger let a second host
+        // in the process (a command next to the service, test hosts) take over, then close, the first one's logging.
+        return services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, logger) =>
         {
             logger.ReadFrom.Configuration(configuration).ReadFrom.Services(sp).Enrich.FromLogContext();
             if (json)
