@@ -1,5 +1,4 @@
-using Hangfire;
-using Hangfire.InMemory;
+using Ocop.MarketSync.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +62,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             .AddListingSync(configuration)
             .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
-            .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
+            .AddIsolatedHangfire();
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {

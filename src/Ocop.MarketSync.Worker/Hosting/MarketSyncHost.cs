@@ -6,7 +6,9 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// <summary>Builds the service from its modules. Used by every command and by the integration tests.</summary>
 internal static class MarketSyncHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, HostMode mode, CancellationToken cancellationToken)
+    /// <param name="extraServices">Added last (tests: a log sink that keeps the service's warnings for failure messages).</param>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args, HostMode mode, CancellationToken cancellationToken, Action<IServiceCollection>? extraServices = null)
     {
         // Content root = where appsettings.json was built to, whatever the caller's directory; relative paths
         // (./data, import files) stay relative to the caller's directory.
@@ -46,6 +48,8 @@ internal static class MarketSyncHost
             builder.Services.AddSingleton<Ocop.MarketSync.Sync.Intake.IRegistryPullTrigger>(sp => sp.GetRequiredService<PushTrigger>());
             builder.Services.AddHostedService<StartupBanner>();
         }
+
+        extraServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseReverseProxySupport();

@@ -69,7 +69,9 @@ public sealed class DashboardBrowserTests(ServiceHost host)
         using (var staff = host.Staff())
         {
             using var response = await staff.PostAsync("api/channels/sandbox-a/reconcile", null, TestContext.Current.CancellationToken);
-            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted,
+                $"POST reconcile answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}"
+                + Environment.NewLine + host.Log.Describe());
         }
 
         var reconciliation = string.Empty;

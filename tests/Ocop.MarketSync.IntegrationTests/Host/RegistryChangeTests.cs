@@ -90,14 +90,14 @@ public sealed class RegistryChangeTests(ServiceHost host)
         Assert.Equal(expected, response.StatusCode);
     }
 
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    private async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Waited {timeout} for {what}.");
+                throw new TimeoutException($"Waited {timeout} for {what}.{Environment.NewLine}{host.Log.Describe()}");
             }
 
             await Task.Delay(100, TestContext.Current.CancellationToken);

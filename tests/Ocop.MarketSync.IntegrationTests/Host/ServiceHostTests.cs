@@ -145,7 +145,7 @@ public sealed class ServiceHostTests(ServiceHost host)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    private static async Task<JsonElement> WaitForAsync(Func<Task<JsonElement?>> probe)
+    private async Task<JsonElement> WaitForAsync(Func<Task<JsonElement?>> probe)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -158,6 +158,6 @@ public sealed class ServiceHostTests(ServiceHost host)
             await Task.Delay(500, TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException("The condition was not met within 60 s.");
+        throw new TimeoutException("The condition was not met within 60 s." + Environment.NewLine + host.Log.Describe());
     }
 }

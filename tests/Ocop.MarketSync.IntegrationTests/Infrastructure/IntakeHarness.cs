@@ -1,5 +1,4 @@
-using Hangfire;
-using Hangfire.InMemory;
+using Ocop.MarketSync.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,7 +105,7 @@ public sealed class IntakeHarness : IAsyncDisposable
             .AddListingSync(configuration)
             .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
-            .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()));
+            .AddIsolatedHangfire();
         configure?.Invoke(services);
         // Marketplace adapters register one HTTP client per channel found in the configuration built here.
         configureWith?.Invoke(services, configuration);

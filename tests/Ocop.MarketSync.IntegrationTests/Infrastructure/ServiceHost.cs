@@ -30,6 +30,9 @@ public sealed class ServiceHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The service's recent warnings and errors, for failure messages.</summary>
+    public RecentLogSink Log { get; } = new();
+
     /// <summary>The running service's container (to reach its embedded sandboxes).</summary>
     public IServiceProvider Services => _app!.Services;
     public string ConnectionString { get; private set; } = null!;
@@ -62,7 +65,8 @@ public sealed class ServiceHost : IAsyncLifetime
             throw new InvalidOperationException($"migrate exited with {exit}");
         }
 
-        _app = await MarketSyncHost.BuildAsync(args, HostMode.Serve, ct);
+        _app = await MarketSyncHost.BuildAsync(args, HostMode.Serve, ct,
+            services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));
         await MarketSyncHost.PrepareStorageAsync(_app.Services, ct);
         await _app.StartAsync(ct);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

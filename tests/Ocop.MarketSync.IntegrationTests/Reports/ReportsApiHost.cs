@@ -1,6 +1,5 @@
+using Ocop.MarketSync.TestSupport;
 using System.Globalization;
-using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -65,7 +64,7 @@ internal sealed class ReportsApiHost : IAsyncDisposable
             .AddRegistryIntake(configuration)
             .AddListingSync(configuration)
             .AddSandboxMarketplace(configuration)
-            .AddHangfire(c => c.UseInMemoryStorage(new InMemoryStorageOptions()))
+            .AddIsolatedHangfire()
             .AddMarketSyncApi(configuration);
 
         var app = builder.Build();
