@@ -61,7 +61,7 @@ public sealed partial class ListingPusher
 
             if (adopted)
             {
-                await CommitAsync();
+                await CommitAsync(batch, chunk, summary);
             }
         }
 
@@ -100,7 +100,7 @@ public sealed partial class ListingPusher
             }
 
             // The remote ids are committed the moment the create returns, in their own transaction.
-            await CommitAsync();
+            await CommitAsync(batch, chunk, summary);
         }
     }
 

@@ -65,6 +65,6 @@ public sealed partial class ListingPusher
 
         // Once per aspect, not per call: an update whose record is lost in a crash is simply sent again
         // (updates are idempotent), and every commit costs a change scan of the whole claimed batch.
-        await CommitAsync();
+        await CommitAsync(batch, due, summary);
     }
 }

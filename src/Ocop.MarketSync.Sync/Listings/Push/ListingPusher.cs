@@ -41,8 +41,7 @@ public sealed partial class ListingPusher(
 
             summary.Claimed += ids.Count;
             var listings = await db.Listings.Where(l => ids.Contains(l.Id)).OrderBy(l => l.Id).ToListAsync(cancellationToken);
-            var batch = new PushBatch(listings);
-            var before = listings.ToDictionary(l => l.Id, WriteBackOutbox.Snapshot.Of);
+            var batch = new PushBatch(listings, channel.Marketplace);
             await CreateAsync(client, batch, summary, cancellationToken);
             foreach (var aspect in UpdateOrder)
             {
@@ -54,15 +53,9 @@ public sealed partial class ListingPusher(
                 await UpdateAsync(client, batch, aspect, summary, cancellationToken);
             }
 
-            var now = clock.UtcNow;
             foreach (var listing in listings)
             {
-                ListingOutcomes.Settle(listing, batch.Failed.Contains(listing.Id), now);
-                if (WriteBackOutbox.For(listing, before[listing.Id], channel.Marketplace, now) is { } change)
-                {
-                    _journal.Add(change);
-                    summary.WriteBacks++;
-                }
+                Settle(batch, listing, summary);
             }
 
             await _journal.CommitAsync();
@@ -89,8 +82,40 @@ public sealed partial class ListingPusher(
         return summary;
     }
 
-    /// <summary>Commits after every marketplace call: what the marketplace has done is never only in memory.</summary>
-    private Task CommitAsync() => _journal.CommitAsync();
+    /// <summary>
+    /// Commits after every marketplace call: what the marketplace has done is never only in memory. Listings the call
+    /// finished (nothing left to push, no error) are settled first, so their final state (Active, claim released,
+    /// write-back) goes out in the same UPDATE as the result instead of a second write at the end of the batch.
+    /// </summary>
+    private Task CommitAsync(PushBatch batch, IEnumerable<Listing> touched, PushSummary summary)
+    {
+        foreach (var listing in touched)
+        {
+            if (!batch.Failed.Contains(listing.Id) && listing.DirtyAspects() == ListingAspect.None)
+            {
+                Settle(batch, listing, summary);
+            }
+        }
+
+        return _journal.CommitAsync();
+    }
+
+    /// <summary>Settles a listing once per batch: state, dirty flag, claim, and the registry's write-back if it is news.</summary>
+    private void Settle(PushBatch batch, Listing listing, PushSummary summary)
+    {
+        if (!batch.Settled.Add(listing.Id))
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        ListingOutcomes.Settle(listing, batch.Failed.Contains(listing.Id), now);
+        if (WriteBackOutbox.For(listing, batch.Before[listing.Id], batch.Marketplace, now) is { } change)
+        {
+            _journal.Add(change);
+            summary.WriteBacks++;
+        }
+    }
 
     /// <summary>Appends one audit row; it commits with the listing's result at the next <see cref="CommitAsync"/>.</summary>
     private void Audit(Listing listing, string operation, object sent, ItemResult? result, MarketplaceError? error) =>
@@ -112,10 +137,14 @@ public sealed partial class ListingPusher(
     }
 
     /// <summary>The listings of one claimed batch and what happened to them in this run.</summary>
-    private sealed class PushBatch(List<Listing> listings)
+    private sealed class PushBatch(List<Listing> listings, string marketplace)
     {
         public List<Listing> Listings { get; } = listings;
+        public string Marketplace { get; } = marketplace;
+        /// <summary>Each listing as claimed, to tell what the registry must hear of when it is settled.</summary>
+        public Dictionary<long, WriteBackOutbox.Snapshot> Before { get; } = listings.ToDictionary(l => l.Id, WriteBackOutbox.Snapshot.Of);
         public HashSet<long> Failed { get; } = [];
+        public HashSet<long> Settled { get; } = [];
         /// <summary>The error that stops the channel (authorisation gone, configuration wrong), if one did.</summary>
         public MarketplaceError? StopChannel { get; set; }
         public TimeSpan? RateLimitedFor { get; set; }
