@@ -7,8 +7,8 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// real Shopee, Lazada and TikTok Shop adapters, each against its simulator in process (its own Kestrel on
 /// 127.0.0.1): the channels of <c>simulator-channels.json</c> are added; every Shopee, Lazada or TikTok Shop channel
 /// without a <c>BaseUrl</c> gets a simulator, pointed at by the channel with the simulator's own app credentials;
-/// and the sample images are served by a local stand-in. For development and demonstrations, never for a deployment:
-/// nothing leaves the machine.
+/// the sample images are served by a local stand-in; and <see cref="SimulatorAuthorizer"/> authorises each channel
+/// at start. For development and demonstrations, never for a deployment: nothing leaves the machine.
 /// </summary>
 internal static class EmbeddedSimulators
 {
@@ -54,7 +54,9 @@ internal static class EmbeddedSimulators
 
         builder.Services.AddSingleton<IReadOnlyList<EmbeddedSimulator>>(started);
 
-        // Hosted services stop in reverse order: this one, registered before Hangfire's server, after the last push.
+        // Hosted services start in registration order and these come before Hangfire's server and the recurring jobs,
+        // so the channels hold tokens before their first push; they stop in reverse order, after the last push.
+        builder.Services.AddHostedService<SimulatorAuthorizer>();
         builder.Services.AddHostedService(_ => new Lifetime(servers));
     }
 
