@@ -60,7 +60,7 @@ public class SimulatorWorker : IAsyncLifetime
             "--environment=IntegrationTest", $"--urls={BaseAddress}",
             "--Staff:Password=integration-test-password", "--Staff:GeneratePassword=false",
             "--Sandbox:Marketplaces:Simulators:Enabled=true",
-            .. await StorageArgumentsAsync(_directory, TestContext.Current.CancellationToken),
+            .. await VariantArgumentsAsync(_directory, TestContext.Current.CancellationToken),
         ];
         foreach (var channel in Channels.Keys)
         {
@@ -82,8 +82,8 @@ public class SimulatorWorker : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>The storage keys: the embedded default's SQLite, in a file of the temporary folder.</summary>
-    protected virtual Task<IEnumerable<string>> StorageArgumentsAsync(string directory, CancellationToken cancellationToken) =>
+    /// <summary>What this variant changes in the embedded default: here only where its SQLite file is (the temporary folder).</summary>
+    protected virtual Task<IEnumerable<string>> VariantArgumentsAsync(string directory, CancellationToken cancellationToken) =>
         Task.FromResult<IEnumerable<string>>([$"--Storage:ConnectionString=Data Source={Path.Combine(directory, "marketsync.db")};Default Timeout=30"]);
 
     /// <summary>Polls <c>/api/channels</c> until the channel has <paramref name="active"/> Active listings and nothing left to push.</summary>
