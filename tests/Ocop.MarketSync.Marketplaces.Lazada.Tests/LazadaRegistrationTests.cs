@@ -73,7 +73,7 @@ public sealed class LazadaRegistrationTests
 
         // Assert
         Assert.Equal(Enumerable.Range(1, 26), channel.Categories.Keys.Order());
-        Assert.Equal(("No Brand", "country_origin_vn"), (options.Brand, options.AttributeMap["origin"]));
+        Assert.Equal(("No Brand", "country_origin_vn"), (options.Brand, options.AttributeMap["origin.province"]));
         Assert.Equal("lazada", channel.Marketplace);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Ocop.MarketSync.Sandbox.SellerCentre;
 
 namespace Ocop.MarketSync.Sandbox.Lazada;
 
@@ -19,9 +20,15 @@ public static class LazadaSimulatorEndpoints
     public static IEndpointRouteBuilder MapLazadaSimulator(this IEndpointRouteBuilder app, LazadaSimulator simulator)
     {
         app.MapMethods("/rest/{**api}", ["GET", "POST"], (HttpContext http, string api) => HandleAsync(http, "/" + api, simulator));
-        app.MapGet("/sandbox/lazada/items", () => Results.Json(simulator.Items));
+        app.MapSellerCentre("lazada", new SellerCentreShop<LazadaSimulatorItem>(
+            () => simulator.Items, i => i.ItemId.ToString(CultureInfo.InvariantCulture), i => i.SellerSku,
+            (id, price) => simulator.EditPrice(ItemId(id), price), (id, stock) => simulator.EditStock(ItemId(id), stock),
+            id => simulator.Delete(ItemId(id))));
         return app;
     }
+
+    /// <summary>An id the seller-centre endpoints found among the items, so it is a number.</summary>
+    private static long ItemId(string id) => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static async Task<IResult> HandleAsync(HttpContext http, string apiPath, LazadaSimulator simulator)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Ocop.MarketSync.Sandbox.Marketplace;
+using Ocop.MarketSync.Sandbox.SellerCentre;
 
 namespace Ocop.MarketSync.Sandbox.Shopee;
 
@@ -42,8 +43,15 @@ public static partial class ShopeeSimulatorEndpoints
         app.MapGet("/api/v2/product/get_item_list", Shop((http, caller) => Task.FromResult(ItemList(http, caller, simulator))));
         app.MapGet("/api/v2/product/get_item_base_info", Shop((http, caller) => Task.FromResult(BaseInfo(http, caller, simulator))));
         app.MapGet("/api/v2/product/search_item", Shop((http, caller) => Task.FromResult(Search(http, caller, simulator))));
+        app.MapSellerCentre("shopee", new SellerCentreShop<ShopeeSimulatorItem>(
+            () => simulator.Items, i => i.ItemId.ToString(CultureInfo.InvariantCulture), i => i.ItemSku,
+            (id, price) => simulator.EditPrice(ItemId(id), price), (id, stock) => simulator.EditStock(ItemId(id), stock),
+            id => simulator.Delete(ItemId(id))));
         return app;
     }
+
+    /// <summary>An id the seller-centre endpoints found among the items, so it is a number.</summary>
+    private static long ItemId(string id) => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
 
     internal static IResult Ok(Caller caller, object response) =>
         Results.Json(new { error = "", message = "", warning = "", request_id = caller.RequestId, response }, Json);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Ocop.MarketSync.Sandbox.SellerCentre;
 
 namespace Ocop.MarketSync.Sandbox.TikTokShop;
 
@@ -51,6 +52,8 @@ public static class TikTokShopSimulatorEndpoints
             simulator.ExchangeCode(q["app_key"], q["app_secret"], q["auth_code"], q["grant_type"])));
         app.MapGet("/api/v2/token/refresh", (HttpContext http) => Token(http, simulator, q =>
             simulator.Refresh(q["app_key"], q["app_secret"], q["refresh_token"], q["grant_type"])));
+        app.MapSellerCentre("tiktokshop", new SellerCentreShop<TikTokShopSimulatorProduct>(
+            () => simulator.Products, p => p.Id, p => p.SellerSku, simulator.EditPrice, simulator.EditStock, simulator.Delete));
         return app;
     }
 

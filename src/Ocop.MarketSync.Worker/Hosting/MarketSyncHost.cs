@@ -18,6 +18,7 @@ internal static class MarketSyncHost
         {
             await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
             await EmbeddedMarketplaces.StartIfEnabledAsync(builder, cancellationToken);
+            await EmbeddedSimulators.StartIfEnabledAsync(builder, cancellationToken);
         }
 
         var configuration = builder.Configuration;

@@ -43,6 +43,12 @@ internal sealed class StartupBanner(
             lines.Add($"  Registry    sandbox at {sandbox.RegistryUrl} ({sandbox.Products} sample products)");
         }
 
+        // Where a person changes things "in seller centre" to watch reconciliation or a webhook repair them.
+        foreach (var simulator in services.GetService<IReadOnlyList<EmbeddedSimulator>>() ?? [])
+        {
+            lines.Add($"  Simulator   {simulator.ChannelId,-16} {simulator.Marketplace} at {simulator.Server.BaseUrl}   items: {simulator.SellerCentre}");
+        }
+
         lines.Add(string.Empty);
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
         Console.Out.Flush();

@@ -1,0 +1,96 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Listings.Jobs;
+using Ocop.MarketSync.Sync.Listings.Reconciliation;
+using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Marketplaces.Auth;
+
+namespace Ocop.MarketSync.Worker.Hosting;
+
+/// <summary>
+/// At start, before the first push, authorises every simulator channel the way <c>channel authorize</c> does, with a
+/// code the simulator issues as if the seller had consented: the adapter exchanges it, the token store keeps the
+/// tokens encrypted. So the channels push without an operator step.
+/// </summary>
+/// <remarks>
+/// Every start, not only for channels without stored tokens: the simulators keep their state in memory, so tokens an
+/// earlier run stored (SQLite keeps them in ./data) are unknown to the new simulator and would only lead to
+/// <c>NeedsReauth</c>. For the same reason the items an earlier run listed are gone: a channel that already has
+/// listed items gets a reconciliation, which finds them missing and lists them again.
+/// </remarks>
+internal sealed class SimulatorAuthorizer(
+    IReadOnlyList<EmbeddedSimulator> simulators,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<SimulatorAuthorizer> logger) : IHostedService
+{
+    public const string RequestedBy = "simulator-start";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var simulator in simulators)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await AuthorizeAsync(scope.ServiceProvider, simulator, cancellationToken))
+            {
+                await RelistEarlierItemsAsync(scope.ServiceProvider, simulator, cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<bool> AuthorizeAsync(IServiceProvider services, EmbeddedSimulator simulator, CancellationToken cancellationToken)
+    {
+        var channel = services.GetRequiredService<ChannelCatalog>().Get(simulator.ChannelId);
+        var authorizer = services.GetServices<IMarketplaceAuthorizer>()
+            .Single(a => string.Equals(a.Marketplace, channel.Marketplace, StringComparison.OrdinalIgnoreCase));
+        var replaced = await services.GetRequiredService<MarketSyncDbContext>().ChannelAuthorizations.AsNoTracking()
+            .AnyAsync(a => a.ChannelId == channel.Id, cancellationToken);
+        try
+        {
+            var tokens = await authorizer.ExchangeCodeAsync(channel, simulator.IssueCode(), cancellationToken);
+            await services.GetRequiredService<ShopTokenStore>().SaveAuthorizationAsync(channel.Id, tokens, cancellationToken);
+            logger.LogInformation(
+                "Channel {Channel} authorised with its {Marketplace} simulator at {SimulatorUrl} (shop {ShopId}), as `channel authorize` does with a seller's code{Replaced}",
+                channel.Id, channel.Marketplace, simulator.Server.BaseUrl, tokens.ShopId, replaced ? "; the tokens of an earlier run are replaced" : string.Empty);
+            return true;
+        }
+        catch (Exception ex) when (ex is MarketplaceException or MarketplaceAuthException)
+        {
+            // Not fatal: the other channels still run, and this one shows as not authorised in /api/channels.
+            logger.LogError(ex, "Channel {Channel} could not be authorised with its {Marketplace} simulator: {Reason}",
+                channel.Id, channel.Marketplace, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task RelistEarlierItemsAsync(IServiceProvider services, EmbeddedSimulator simulator, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<MarketSyncDbContext>();
+        var channelId = simulator.ChannelId;
+        if (!await db.Listings.AnyAsync(l => l.ChannelId == channelId && l.RemoteId != null, cancellationToken))
+        {
+            return;
+        }
+
+        var run = new ReconciliationRun
+        {
+            ChannelId = channelId,
+            RequestedBy = RequestedBy,
+            Status = ReconciliationStatus.Queued,
+            RequestedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.ReconciliationRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        var runId = run.Id;
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReconcileChannelJob>(
+            PushQueues.For(simulator.Marketplace), job => job.RunAsync(channelId, runId, CancellationToken.None));
+        logger.LogInformation(
+            "Channel {Channel}: an earlier run listed items on a simulator that no longer exists; reconciliation {RunId} queued to list them again",
+            channelId, runId);
+    }
+}
