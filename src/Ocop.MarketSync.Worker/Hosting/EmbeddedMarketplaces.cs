@@ -8,7 +8,8 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// (<c>Channels:{id}</c>), and every channel of marketplace <c>sandbox</c> without a <c>BaseUrl</c> gets an
 /// in-process sandbox marketplace (its own Kestrel on 127.0.0.1). The demo channels live under <c>Sandbox:</c> so
 /// that a deployment with the sandbox off has no channel it did not configure itself. Faults come from
-/// <c>Sandbox:Marketplaces:Faults</c> (latency, 5xx, lost responses).
+/// <c>Sandbox:Marketplaces:Faults</c> (latency, 5xx, lost responses). The sandboxes hold their items in memory: a
+/// restart relists them (<see cref="InMemoryMarketplaceRelist"/>).
 /// </summary>
 internal static class EmbeddedMarketplaces
 {
@@ -44,12 +45,20 @@ internal static class EmbeddedMarketplaces
         }
 
         builder.Services.AddSingleton<IReadOnlyList<EmbeddedMarketplace>>(started);
-        builder.Services.AddHostedService(_ => new Lifetime(started));
+        builder.Services.AddHostedService(sp => new Lifetime(started, sp));
     }
 
-    private sealed class Lifetime(List<EmbeddedMarketplace> marketplaces) : IHostedService
+    private sealed class Lifetime(List<EmbeddedMarketplace> marketplaces, IServiceProvider services) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var logger = services.GetRequiredService<ILogger<EmbeddedMarketplace>>();
+            foreach (var marketplace in marketplaces)
+            {
+                await using var scope = services.CreateAsyncScope();
+                await InMemoryMarketplaceRelist.QueueIfListedAsync(scope.ServiceProvider, marketplace.ChannelId, "sandbox", logger, cancellationToken);
+            }
+        }
 
         public async Task StopAsync(CancellationToken cancellationToken)
         {

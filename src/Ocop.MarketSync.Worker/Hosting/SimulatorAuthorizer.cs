@@ -1,10 +1,6 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
-using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
-using Ocop.MarketSync.Sync.Listings.Jobs;
-using Ocop.MarketSync.Sync.Listings.Reconciliation;
 using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
 
@@ -18,17 +14,13 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// <remarks>
 /// Every start, not only for channels without stored tokens: the simulators keep their state in memory, so tokens an
 /// earlier run stored (SQLite keeps them in ./data) are unknown to the new simulator and would only lead to
-/// <c>NeedsReauth</c>. For the same reason the items an earlier run listed are gone: a channel that already has
-/// listed items gets a reconciliation, which finds them missing and lists them again.
+/// <c>NeedsReauth</c>. For the same reason the items an earlier run listed are gone (<see cref="InMemoryMarketplaceRelist"/>).
 /// </remarks>
 internal sealed class SimulatorAuthorizer(
     IReadOnlyList<EmbeddedSimulator> simulators,
     IServiceScopeFactory scopes,
-    TimeProvider time,
     ILogger<SimulatorAuthorizer> logger) : IHostedService
 {
-    public const string RequestedBy = "simulator-start";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var simulator in simulators)
@@ -36,7 +28,7 @@ internal sealed class SimulatorAuthorizer(
             await using var scope = scopes.CreateAsyncScope();
             if (await AuthorizeAsync(scope.ServiceProvider, simulator, cancellationToken))
             {
-                await RelistEarlierItemsAsync(scope.ServiceProvider, simulator, cancellationToken);
+                await InMemoryMarketplaceRelist.QueueIfListedAsync(scope.ServiceProvider, simulator.ChannelId, simulator.Marketplace, logger, cancellationToken);
             }
         }
     }
@@ -66,31 +58,5 @@ internal sealed class SimulatorAuthorizer(
                 channel.Id, channel.Marketplace, ex.Message);
             return false;
         }
-    }
-
-    private async Task RelistEarlierItemsAsync(IServiceProvider services, EmbeddedSimulator simulator, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<MarketSyncDbContext>();
-        var channelId = simulator.ChannelId;
-        if (!await db.Listings.AnyAsync(l => l.ChannelId == channelId && l.RemoteId != null, cancellationToken))
-        {
-            return;
-        }
-
-        var run = new ReconciliationRun
-        {
-            ChannelId = channelId,
-            RequestedBy = RequestedBy,
-            Status = ReconciliationStatus.Queued,
-            RequestedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.ReconciliationRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        var runId = run.Id;
-        services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReconcileChannelJob>(
-            PushQueues.For(simulator.Marketplace), job => job.RunAsync(channelId, runId, CancellationToken.None));
-        logger.LogInformation(
-            "Channel {Channel}: an earlier run listed items on a simulator that no longer exists; reconciliation {RunId} queued to list them again",
-            channelId, runId);
     }
 }

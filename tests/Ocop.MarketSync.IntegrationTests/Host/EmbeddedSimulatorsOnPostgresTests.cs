@@ -33,7 +33,7 @@ public sealed class EmbeddedSimulatorsOnPostgresTests(SimulatorWorkerOnPostgres 
             await worker.WaitAsync(async () =>
             {
                 var runs = await client.GetFromJsonAsync<JsonElement>($"api/channels/{channelId}/reconciliations", Ct);
-                relist = runs.GetProperty("items").EnumerateArray().SingleOrDefault(r => r.GetProperty("requestedBy").GetString() == "simulator-start");
+                relist = runs.GetProperty("items").EnumerateArray().SingleOrDefault(r => r.GetProperty("requestedBy").GetString() == "embedded-start");
                 return relist.ValueKind == JsonValueKind.Object && relist.GetProperty("status").GetString() is "Succeeded" or "Failed";
             }, Settle, () => $"the reconciliation of {channelId} queued at start (last seen: {relist})");
             // It found every item missing from the new simulator; they are created again.
