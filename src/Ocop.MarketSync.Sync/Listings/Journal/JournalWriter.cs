@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 
@@ -43,9 +41,8 @@ internal sealed class JournalWriter(MarketSyncDbContext db)
 
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await CopyAttemptsAsync(connection);
-        await CopyWriteBacksAsync(connection);
+        await PostgresCopy.AppendAsync(db, _attempts, CancellationToken.None);
+        await PostgresCopy.AppendAsync(db, _writeBacks, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         _attempts.Clear();
         _writeBacks.Clear();
@@ -60,69 +57,5 @@ internal sealed class JournalWriter(MarketSyncDbContext db)
 
         _attempts.Clear();
         _writeBacks.Clear();
-    }
-
-    private async Task CopyAttemptsAsync(NpgsqlConnection connection)
-    {
-        if (_attempts.Count == 0)
-        {
-            return;
-        }
-
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {MarketSyncDbContext.Schema}.push_attempts (listing_id, channel_id, operation, sent, result, message, request_id, remote_id, at) FROM STDIN (FORMAT BINARY)");
-        foreach (var a in _attempts)
-        {
-            await copy.StartRowAsync();
-            await copy.WriteAsync(a.ListingId, NpgsqlDbType.Bigint);
-            await copy.WriteAsync(a.ChannelId, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(a.Operation, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(a.Sent, NpgsqlDbType.Text);
-            await copy.WriteAsync(a.Result, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(copy, a.Message);
-            await WriteNullableAsync(copy, a.RequestId);
-            await WriteNullableAsync(copy, a.RemoteId);
-            await copy.WriteAsync(a.At, NpgsqlDbType.TimestampTz);
-        }
-
-        await copy.CompleteAsync();
-    }
-
-    private async Task CopyWriteBacksAsync(NpgsqlConnection connection)
-    {
-        if (_writeBacks.Count == 0)
-        {
-            return;
-        }
-
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {MarketSyncDbContext.Schema}.write_backs (key, registry_id, channel_id, marketplace, url, state, reason, at, attempts) FROM STDIN (FORMAT BINARY)");
-        foreach (var w in _writeBacks)
-        {
-            await copy.StartRowAsync();
-            await copy.WriteAsync(w.Key, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(w.RegistryId, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(w.ChannelId, NpgsqlDbType.Varchar);
-            await copy.WriteAsync(w.Marketplace, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(copy, w.Url);
-            await copy.WriteAsync(w.State, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(copy, w.Reason);
-            await copy.WriteAsync(w.At, NpgsqlDbType.TimestampTz);
-            await copy.WriteAsync(w.Attempts, NpgsqlDbType.Integer);
-        }
-
-        await copy.CompleteAsync();
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            await copy.WriteNullAsync();
-        }
-        else
-        {
-            await copy.WriteAsync(value, NpgsqlDbType.Varchar);
-        }
     }
 }
