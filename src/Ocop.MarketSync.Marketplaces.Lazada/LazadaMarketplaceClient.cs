@@ -107,10 +107,8 @@ internal sealed partial class LazadaMarketplaceClient(ILazadaApi api, LazadaChan
         var createdSku = created?.SkuList?.FirstOrDefault(s => s.SellerSku == sku) ?? created?.SkuList?.FirstOrDefault();
         if (created is null || createdSku is null)
         {
-            return new ItemResult(sku, new MarketplaceError.Transient("Lazada confirmed the create without an item or SKU id.") { RequestId = answer.RequestId })
-            {
-                RequestId = answer.RequestId,
-            };
+            var unnamed = new MarketplaceError.Transient("Lazada confirmed the create without an item or SKU id.") { RequestId = answer.RequestId };
+            return new ItemResult(sku, unnamed) { RequestId = answer.RequestId };
         }
 
         var remoteId = new LazadaRemoteId(created.ItemId, createdSku.SkuId);
