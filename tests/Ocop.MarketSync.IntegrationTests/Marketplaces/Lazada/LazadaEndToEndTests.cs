@@ -71,6 +71,7 @@ public sealed class LazadaEndToEndTests(PostgresServer postgres)
         Assert.Equal((229000L, 17), (changed.Price, changed.Quantity));
         Assert.Equal(rice.ItemId, changed.ItemId);
         Assert.True(e2e.WriteCalls() > writesBeforeChange, "the change must have been written through the API");
+        await PushHistory.AssertPricePushHasRequestIdAsync(e2e.Harness, LazadaEndToEnd.ChannelId, "REG-00002");
 
         // Nothing changed: a full re-pull and a push claim nothing and write nothing to Lazada.
         var writes = e2e.WriteCalls();
