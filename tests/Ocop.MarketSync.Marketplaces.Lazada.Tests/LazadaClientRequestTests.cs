@@ -43,7 +43,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
             {"Request":{"Product":{"PrimaryCategory":"10002019",
               "Images":{"Image":["https://vn-live-01.slatic.net/p/abc.jpg","https://vn-live-01.slatic.net/p/hosted-2.jpg"]},
               "Attributes":{"name":"Mật ong hoa cà phê Đắk Lắk – OCOP 4★","description":"Mật ong nguyên chất từ vườn cà phê Buôn Ma Thuột.",
-                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"24 tháng"},
+                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"730"},
               "Skus":{"Sku":[{"package_weight":"0.6","package_length":"20","package_width":"15","package_height":"10",
                 "SellerSku":"OCOP-1","quantity":"12","price":"185000","delivery_option_economy":"Yes"}]}}}}
             """, create["payload"]);
@@ -84,7 +84,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
             {"Request":{"Product":{"ItemId":"11","PrimaryCategory":"10002019",
               "Images":{"Image":["https://vn-live-01.slatic.net/p/abc.jpg","https://vn-live-01.slatic.net/p/hosted-2.jpg"]},
               "Attributes":{"name":"Trà shan tuyết Hà Giang","description":"Mật ong nguyên chất từ vườn cà phê Buôn Ma Thuột.",
-                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"24 tháng"},
+                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"730"},
               "Skus":{"Sku":[{"package_weight":"0.6","package_length":"20","package_width":"15","package_height":"10",
                 "SkuId":"22","SellerSku":"OCOP-1"}]}}}}
             """, update["payload"]);
