@@ -204,9 +204,13 @@ internal sealed partial class LazadaMarketplaceClient(ILazadaApi api, LazadaChan
     private MarketplaceError? MissingAttributes(ListingContent content)
     {
         var attributes = LazadaPayloads.AttributesOf(content, _options);
-        var missing = _options.RequiredAttributes.Where(a => attributes[a] is null && !_options.SkuAttributes.ContainsKey(a)).ToList();
+        var required = _options.RequiredAttributesByCategory.TryGetValue(content.CategoryId, out var byCategory)
+            ? _options.RequiredAttributes.Concat(byCategory)
+            : _options.RequiredAttributes;
+        var missing = required.Distinct(StringComparer.Ordinal).Where(a => attributes[a] is null && !_options.SkuAttributes.ContainsKey(a)).ToList();
         return missing.Count == 0 ? null
-            : new MarketplaceError.Rejected($"Mandatory Lazada attributes missing: {string.Join(", ", missing)} (map them in Lazada:AttributeMap or set Lazada:ProductAttributes).");
+            : new MarketplaceError.Rejected($"Mandatory Lazada attributes missing in category {content.CategoryId}: {string.Join(", ", missing)} "
+                + "(the listing lacks the value, or it is not mapped in Lazada:AttributeMap or set in Lazada:ProductAttributes).");
     }
 
     private static bool TryParse(string remoteId, out LazadaRemoteId id, out MarketplaceError? error)
