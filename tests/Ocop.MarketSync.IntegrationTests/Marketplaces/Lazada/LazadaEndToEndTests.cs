@@ -164,5 +164,12 @@ public sealed class LazadaEndToEndTests(PostgresServer postgres)
             (item.Name, item.Price, item.Quantity, item.Status));
         Assert.True(item.Name.IsNormalized(NormalizationForm.FormC), $"{listing.RegistryId}: title not NFC");
         Assert.InRange(Encoding.UTF8.GetByteCount(item.Name), 1, 255);
+        // The create carried origin and, for food, shelf life: the engine's keys went through the channel's AttributeMap.
+        Assert.Equal(listing.Desired.Attributes["origin.province"], item.Attributes.GetValueOrDefault("country_origin_vn"));
+        Assert.Equal(listing.Desired.Attributes.GetValueOrDefault("shelfLifeDays"), item.Attributes.GetValueOrDefault("shelf_life"));
+        if (LazadaEndToEnd.FoodSets.Select(LazadaEndToEnd.Category).Contains(item.PrimaryCategory))
+        {
+            Assert.True(item.Attributes.ContainsKey("shelf_life"), $"{listing.RegistryId} is food and went to Lazada without shelf_life");
+        }
     }
 }
