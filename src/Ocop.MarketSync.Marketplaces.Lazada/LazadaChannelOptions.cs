@@ -41,8 +41,18 @@ public sealed class LazadaChannelOptions
     /// <summary>Fixed SKU attributes sent on every create, e.g. the logistics options <c>delivery_option_economy=Yes</c>.</summary>
     public Dictionary<string, string> SkuAttributes { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Lazada attributes a create must carry (after mapping and fixed values); a listing without one is rejected before any call.</summary>
+    /// <summary>
+    /// Lazada attributes every create must carry (after mapping and fixed values); a listing without one is rejected
+    /// before any call. Only what every category needs belongs here: see <see cref="RequiredAttributesByCategory"/>.
+    /// </summary>
     public List<string> RequiredAttributes { get; set; } = [];
+
+    /// <summary>
+    /// Lazada category id → Lazada attributes mandatory in that category only (e.g. <c>shelf_life</c> for food, which a
+    /// handicraft has none of), as <c>/category/attributes/get</c> reports them (<c>is_mandatory</c>). Added to
+    /// <see cref="RequiredAttributes"/> for listings of that category. Default: none.
+    /// </summary>
+    public Dictionary<string, List<string>> RequiredAttributesByCategory { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Image hosts that are already Lazada's: their URLs are used as they are, others are migrated first. Default <c>slatic.net</c>.</summary>
     public List<string> HostedImageHosts { get; set; } = ["slatic.net"];

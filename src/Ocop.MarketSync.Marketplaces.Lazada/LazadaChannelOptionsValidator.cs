@@ -41,6 +41,26 @@ internal sealed class LazadaChannelOptionsValidator : IValidateOptions<LazadaCha
             Check(!string.IsNullOrWhiteSpace(theirs), $"AttributeMap:{ours}", theirs, "a Lazada attribute name");
         }
 
+        // A required attribute nothing can fill would refuse every create (of the category) before a single call.
+        var fillable = FillableAttributes(options);
+        var unfillable = options.RequiredAttributes.Where(a => !fillable.Contains(a)).ToList();
+        Check(unfillable.Count == 0, nameof(options.RequiredAttributes), string.Join(',', unfillable), FillableRule);
+        foreach (var (category, required) in options.RequiredAttributesByCategory)
+        {
+            var key = $"{nameof(options.RequiredAttributesByCategory)}:{category}";
+            Check(category.Length > 0 && category.All(char.IsAsciiDigit), key, category, "keyed by a Lazada category id (digits only)");
+            unfillable = [.. required.Where(a => !fillable.Contains(a))];
+            Check(required.Count > 0 && unfillable.Count == 0, key, string.Join(',', unfillable), "a non-empty list of " + FillableRule);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private const string FillableRule = "Lazada attributes a create can carry: name, description, brand, an AttributeMap value, "
+        + "a ProductAttributes or SkuAttributes key";
+
+    /// <summary>Every Lazada attribute a create sends (see <see cref="LazadaPayloads.AttributesOf"/>) or a fixed SKU attribute.</summary>
+    private static HashSet<string> FillableAttributes(LazadaChannelOptions options) => new(
+        ["name", "description", "brand", .. options.AttributeMap.Values, .. options.ProductAttributes.Keys, .. options.SkuAttributes.Keys],
+        StringComparer.Ordinal);
 }

@@ -41,7 +41,8 @@ internal sealed partial class LazadaMarketplaceClient
             var failure = LazadaErrorMapper.FromHttp(response, cancellationToken)
                 ?? new MarketplaceError.Transient(
                     $"Lazada's answer could not be read (HTTP {(int)(response.StatusCode ?? 0)}): {Cut(errorBody)}");
-            return new(envelope, failure);
+            // An envelope without a code may still name the request: keep it for the support ticket.
+            return new(envelope, failure with { RequestId = failure.RequestId ?? envelope?.RequestId });
         }
     }
 
@@ -71,7 +72,7 @@ internal sealed partial class LazadaMarketplaceClient
                 : answer.Failure is null ? null
                 : named.Count == 0 ? answer.Failure
                 : new MarketplaceError.Transient($"Not confirmed: other SKUs of the same call failed ({answer.Failure.Message}).") { RequestId = answer.RequestId };
-            yield return new ItemResult(sellerSku, error, remoteId);
+            yield return new ItemResult(sellerSku, error, remoteId) { RequestId = answer.RequestId };
         }
     }
 

@@ -16,13 +16,20 @@ internal sealed partial class LazadaMarketplaceClient
         var found = new List<RemoteItem>();
         foreach (var chunk in wanted.Chunk(_options.PageSize))
         {
-            var list = JsonSerializer.Serialize(chunk);
-            var page = await ReadAsync(ct => api.GetProductsAsync(AllProducts, _options.PageSize, null, null, null, list, ct), cancellationToken);
-            // Only exact SKUs: a looser match must never bind our listing to another item.
-            found.AddRange(ToRemoteItems(page).Where(item => wanted.Contains(item.SellerSku)));
+            found.AddRange((await LookupAsync(chunk, cancellationToken)).Items);
         }
 
         return found;
+    }
+
+    /// <summary>One lookup call: the items of exactly these SKUs (a looser match must never bind our listing to another item).</summary>
+    /// <exception cref="MarketplaceException">The call failed as a whole.</exception>
+    private async Task<(IReadOnlyList<RemoteItem> Items, string? RequestId)> LookupAsync(
+        IReadOnlyCollection<string> sellerSkus, CancellationToken cancellationToken)
+    {
+        var list = JsonSerializer.Serialize(sellerSkus);
+        var (page, requestId) = await ReadAsync(ct => api.GetProductsAsync(AllProducts, _options.PageSize, null, null, null, list, ct), cancellationToken);
+        return ([.. ToRemoteItems(page).Where(item => sellerSkus.Contains(item.SellerSku))], requestId);
     }
 
     /// <summary>
@@ -42,7 +49,7 @@ internal sealed partial class LazadaMarketplaceClient
             for (var offset = 0; ; offset += limit)
             {
                 var at = offset;
-                var page = await ReadAsync(ct => api.GetProductsAsync(AllProducts, limit, at == 0 ? null : at, after, before, null, ct), cancellationToken);
+                var (page, _) = await ReadAsync(ct => api.GetProductsAsync(AllProducts, limit, at == 0 ? null : at, after, before, null, ct), cancellationToken);
                 if (at == 0 && page.TotalProducts > _options.OffsetCap + limit && window.To - window.From > TimeSpan.FromSeconds(2))
                 {
                     var middle = window.From + ((window.To - window.From) / 2);
@@ -66,25 +73,27 @@ internal sealed partial class LazadaMarketplaceClient
         }
     }
 
-    private async Task<RemoteItem?> FindOneAsync(string sellerSku, CancellationToken cancellationToken)
+    /// <summary>The item of this SKU with the lookup's request id, or no item (none, or the lookup failed).</summary>
+    private async Task<(RemoteItem? Item, string? RequestId)> FindOneAsync(string sellerSku, CancellationToken cancellationToken)
     {
         try
         {
-            return (await FindBySellerSkuAsync([sellerSku], cancellationToken)).FirstOrDefault();
+            var (items, requestId) = await LookupAsync([sellerSku], cancellationToken);
+            return (items.FirstOrDefault(), requestId);
         }
         catch (MarketplaceException)
         {
             // The caller reports the create's own error; the engine looks the SKU up again before any re-create.
-            return null;
+            return (null, null);
         }
     }
 
     /// <exception cref="MarketplaceException">The call failed as a whole.</exception>
-    private async Task<WireProducts> ReadAsync(
+    private async Task<(WireProducts Page, string? RequestId)> ReadAsync(
         Func<CancellationToken, Task<Refit.IApiResponse<LazadaResponse<WireProducts>>>> call, CancellationToken cancellationToken)
     {
         var answer = await CallAsync(call, cancellationToken);
-        return answer.Failure is null ? answer.Envelope?.Data ?? new WireProducts(0, [])
+        return answer.Failure is null ? (answer.Envelope?.Data ?? new WireProducts(0, []), answer.RequestId)
             : throw new MarketplaceException(answer.Failure);
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class LazadaMarketplaceClient(ILazadaApi api, LazadaChan
             var answer = imageError is null
                 ? await CallAsync(ct => api.UpdateProductAsync(Payload(LazadaPayloads.Update(id, item.Content, images, _options)), ct), cancellationToken)
                 : null;
-            results.Add(new ItemResult(sku, imageError ?? answer!.Failure, item.RemoteId));
+            results.Add(new ItemResult(sku, imageError ?? answer!.Failure, item.RemoteId) { RequestId = answer?.RequestId ?? imageError?.RequestId });
         }
 
         return results;
@@ -69,10 +69,10 @@ internal sealed partial class LazadaMarketplaceClient(ILazadaApi api, LazadaChan
                 continue;
             }
 
-            var error = item.Active
-                ? (await CallAsync(ct => api.UpdateProductAsync(Payload(LazadaPayloads.Activate(id, item.SellerSku)), ct), cancellationToken)).Failure
+            var (error, requestId) = item.Active
+                ? Outcome(await CallAsync(ct => api.UpdateProductAsync(Payload(LazadaPayloads.Activate(id, item.SellerSku)), ct), cancellationToken))
                 : await DeactivateAsync(id, cancellationToken);
-            results.Add(new ItemResult(item.SellerSku, error, item.RemoteId));
+            results.Add(new ItemResult(item.SellerSku, error, item.RemoteId) { RequestId = requestId });
         }
 
         return results;
@@ -89,39 +89,44 @@ internal sealed partial class LazadaMarketplaceClient(ILazadaApi api, LazadaChan
         var (images, imageError) = await HostedImagesAsync(item.Content.Images, cancellationToken);
         if (imageError is not null)
         {
-            return new ItemResult(sku, imageError);
+            return new ItemResult(sku, imageError) { RequestId = imageError.RequestId };
         }
 
         var answer = await CallAsync(ct => api.CreateProductAsync(Payload(LazadaPayloads.Create(item, images, _options)), ct), cancellationToken);
         if (answer.Failure is not null)
         {
-            // "SellerSku repeat": typically a create whose answer was lost but which went through. Adopt that item.
+            // "SellerSku repeat": typically a create whose answer was lost but which went through. Adopt that item;
+            // the lookup that found it decided the result, so its request id is the one kept.
             return LazadaErrorCodes.SellerSkuRepeat.Contains(answer.Envelope?.Code ?? string.Empty)
-                && await FindOneAsync(sku, cancellationToken) is { } existing
-                ? new ItemResult(sku, null, existing.RemoteId, existing.Url)
-                : new ItemResult(sku, answer.Failure);
+                && await FindOneAsync(sku, cancellationToken) is ({ } existing, var lookupId)
+                ? new ItemResult(sku, null, existing.RemoteId, existing.Url) { RequestId = lookupId }
+                : new ItemResult(sku, answer.Failure) { RequestId = answer.RequestId };
         }
 
         var created = answer.Envelope!.Data;
         var createdSku = created?.SkuList?.FirstOrDefault(s => s.SellerSku == sku) ?? created?.SkuList?.FirstOrDefault();
         if (created is null || createdSku is null)
         {
-            return new ItemResult(sku, new MarketplaceError.Transient("Lazada confirmed the create without an item or SKU id.") { RequestId = answer.RequestId });
+            var unnamed = new MarketplaceError.Transient("Lazada confirmed the create without an item or SKU id.") { RequestId = answer.RequestId };
+            return new ItemResult(sku, unnamed) { RequestId = answer.RequestId };
         }
 
         var remoteId = new LazadaRemoteId(created.ItemId, createdSku.SkuId);
-        // A new product goes live after QC; one that must start delisted is deactivated at once.
-        var statusError = item.Active ? null : await DeactivateAsync(remoteId, cancellationToken);
-        return new ItemResult(sku, statusError, remoteId.ToString());
+        // A new product goes live after QC; one that must start delisted is deactivated at once. A failed
+        // deactivation decides the result (and names its own request); otherwise the create, which made the item, does.
+        var (statusError, deactivateId) = item.Active ? (null, null) : await DeactivateAsync(remoteId, cancellationToken);
+        return new ItemResult(sku, statusError, remoteId.ToString()) { RequestId = statusError is null ? answer.RequestId : deactivateId };
     }
 
-    private async Task<MarketplaceError?> DeactivateAsync(LazadaRemoteId id, CancellationToken cancellationToken)
+    private async Task<(MarketplaceError? Error, string? RequestId)> DeactivateAsync(LazadaRemoteId id, CancellationToken cancellationToken)
     {
         var form = new Dictionary<string, string>(StringComparer.Ordinal) { ["apiRequestBody"] = LazadaPayloads.Deactivate(id) };
         var answer = await CallAsync(ct => api.DeactivateProductAsync(form, ct), cancellationToken);
         // E0004 "already inactive" is the state we wanted: delisting twice is not a failure.
-        return answer.Envelope?.Code == LazadaErrorCodes.AlreadyInactive ? null : answer.Failure;
+        return (answer.Envelope?.Code == LazadaErrorCodes.AlreadyInactive ? null : answer.Failure, answer.RequestId);
     }
+
+    private static (MarketplaceError? Error, string? RequestId) Outcome<T>(LazadaAnswer<T> answer) => (answer.Failure, answer.RequestId);
 
     private async Task<IReadOnlyList<ItemResult>> UpdateSkusAsync<TItem>(
         IReadOnlyList<TItem> items,
@@ -199,9 +204,13 @@ internal sealed partial class LazadaMarketplaceClient(ILazadaApi api, LazadaChan
     private MarketplaceError? MissingAttributes(ListingContent content)
     {
         var attributes = LazadaPayloads.AttributesOf(content, _options);
-        var missing = _options.RequiredAttributes.Where(a => attributes[a] is null && !_options.SkuAttributes.ContainsKey(a)).ToList();
+        var required = _options.RequiredAttributesByCategory.TryGetValue(content.CategoryId, out var byCategory)
+            ? _options.RequiredAttributes.Concat(byCategory)
+            : _options.RequiredAttributes;
+        var missing = required.Distinct(StringComparer.Ordinal).Where(a => attributes[a] is null && !_options.SkuAttributes.ContainsKey(a)).ToList();
         return missing.Count == 0 ? null
-            : new MarketplaceError.Rejected($"Mandatory Lazada attributes missing: {string.Join(", ", missing)} (map them in Lazada:AttributeMap or set Lazada:ProductAttributes).");
+            : new MarketplaceError.Rejected($"Mandatory Lazada attributes missing in category {content.CategoryId}: {string.Join(", ", missing)} "
+                + "(the listing lacks the value, or it is not mapped in Lazada:AttributeMap or set in Lazada:ProductAttributes).");
     }
 
     private static bool TryParse(string remoteId, out LazadaRemoteId id, out MarketplaceError? error)

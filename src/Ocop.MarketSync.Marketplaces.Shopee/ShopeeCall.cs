@@ -56,7 +56,7 @@ internal static class ShopeeCall
                 ? new MarketplaceError.RateLimited(ShopeeErrorMapper.DefaultRetryAfter, $"HTTP 429 {body?.Error}: {body?.Message}") { RequestId = body?.RequestId }
                 : !string.IsNullOrEmpty(body?.Error) ? ShopeeErrorMapper.FromError(body.Error, body.Message, body.RequestId, promotionRetryAfter)
                 : response.IsSuccessStatusCode ? new MarketplaceError.Transient($"Shopee's answer could not be read: {response.Error?.Message}")
-                : ShopeeErrorMapper.FromStatus(status, response.ReasonPhrase, null);
+                : ShopeeErrorMapper.FromStatus(status, response.ReasonPhrase, body?.RequestId);
             return new(null, error, error.RequestId);
         }
     }

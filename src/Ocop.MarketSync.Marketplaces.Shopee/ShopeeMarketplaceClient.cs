@@ -35,16 +35,18 @@ internal sealed partial class ShopeeMarketplaceClient(
             var (imageIds, imageError) = await UploadImagesAsync(listing.Content.Images, cancellationToken);
             if (imageError is not null)
             {
-                results.Add(new ItemResult(sku, imageError));
+                // The upload that failed decided this item: its request id, if Shopee answered at all.
+                results.Add(new ItemResult(sku, imageError) { RequestId = imageError.RequestId });
                 continue;
             }
 
             var wire = ShopeeWireMapper.ToAddItem(listing, imageIds, options);
             var outcome = await ShopeeCall.RunAsync(ct => api.AddItemAsync(wire, ct), Park, cancellationToken);
-            results.Add(outcome.Payload is { ItemId: > 0 } created
+            var result = outcome.Payload is { ItemId: > 0 } created
                 ? new ItemResult(sku, null, ShopeeWireMapper.Id(created.ItemId), ShopeeWireMapper.ItemUrl(options, created.ItemId))
                 : new ItemResult(sku, outcome.Error ?? new MarketplaceError.Transient(
-                    "add_item answered without an item_id; look the SKU up.") { RequestId = outcome.RequestId }));
+                    "add_item answered without an item_id; look the SKU up.") { RequestId = outcome.RequestId });
+            results.Add(result with { RequestId = outcome.RequestId });
         }
 
         return results;
@@ -71,13 +73,13 @@ internal sealed partial class ShopeeMarketplaceClient(
             var (imageIds, imageError) = await UploadImagesAsync(update.Content.Images, cancellationToken);
             if (imageError is not null)
             {
-                results.Add(new ItemResult(sku, imageError, update.RemoteId));
+                results.Add(new ItemResult(sku, imageError, update.RemoteId) { RequestId = imageError.RequestId });
                 continue;
             }
 
             var wire = ShopeeWireMapper.ToUpdateItem(itemId, update.Content, imageIds, options);
             var outcome = await ShopeeCall.RunAsync(ct => api.UpdateItemAsync(wire, ct), Park, cancellationToken);
-            results.Add(Result(sku, itemId, outcome.Error));
+            results.Add(Result(sku, itemId, outcome.Error, outcome.RequestId));
         }
 
         return results;
@@ -116,7 +118,7 @@ internal sealed partial class ShopeeMarketplaceClient(
                 var error = outcome.Payload is { } answer
                     ? ShopeeWireMapper.ItemOutcome(itemId, answer, outcome.RequestId, Park)
                     : outcome.Error;
-                results[index] = Result(items[index].SellerSku, itemId, error);
+                results[index] = Result(items[index].SellerSku, itemId, error, outcome.RequestId);
             }
         }
 
@@ -142,14 +144,18 @@ internal sealed partial class ShopeeMarketplaceClient(
             var outcome = await ShopeeCall.RunAsync(ct => send(itemId, item, ct), Park, cancellationToken);
             // The call can succeed while the item's model fails (failure_list): that is this item's error.
             var error = outcome.Payload is { } answer ? ShopeeWireMapper.ItemOutcome(itemId, answer, outcome.RequestId, Park) : outcome.Error;
-            results.Add(Result(skuOf(item), itemId, error));
+            results.Add(Result(skuOf(item), itemId, error, outcome.RequestId));
         }
 
         return results;
     }
 
-    private ItemResult Result(string sku, long itemId, MarketplaceError? error) =>
-        new(sku, error, ShopeeWireMapper.Id(itemId), error is null ? ShopeeWireMapper.ItemUrl(options, itemId) : null);
+    /// <summary>The item's result with the request id of the call that answered it (a call that got no answer has none).</summary>
+    private ItemResult Result(string sku, long itemId, MarketplaceError? error, string? requestId) =>
+        new(sku, error, ShopeeWireMapper.Id(itemId), error is null ? ShopeeWireMapper.ItemUrl(options, itemId) : null)
+        {
+            RequestId = requestId ?? error?.RequestId,
+        };
 
     private static ItemResult NotAnItemId(string sku, string remoteId) =>
         new(sku, new MarketplaceError.NotFound($"'{remoteId}' is not a Shopee item id."), remoteId);

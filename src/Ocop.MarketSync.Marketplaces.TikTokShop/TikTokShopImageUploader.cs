@@ -88,7 +88,10 @@ internal sealed class TikTokShopImageUploader(ITikTokShopApi api, HttpClient ima
             }
 
             return response.Content?.Data?.Uri is { Length: > 0 } uri ? (uri, null)
-                : (null, new MarketplaceError.Transient($"TikTok answered the upload of {url} without a uri.") { RequestId = response.Content?.RequestId });
+                : (null, new MarketplaceError.Transient($"TikTok answered the upload of {url} without a uri.")
+                {
+                    RequestId = response.Content?.RequestId ?? TikTokShopErrorMapper.RequestIdOf(response),
+                });
         }
     }
 }

@@ -40,12 +40,12 @@ internal sealed partial class TikTokShopMarketplaceClient(
             var (images, imageError) = await uploader.UploadAsync(item.Content.Images, cancellationToken);
             if (imageError is not null)
             {
-                results.Add(new ItemResult(sku, imageError, item.RemoteId));
+                results.Add(new ItemResult(sku, imageError, item.RemoteId) { RequestId = imageError.RequestId });
                 continue;
             }
 
-            var (_, _, error) = await CallAsync(ct => api.PartialEditAsync(item.RemoteId, mapper.ToPartialEdit(item.Content, images), ct), cancellationToken);
-            results.Add(Result(sku, item.RemoteId, error));
+            var (_, requestId, error) = await CallAsync(ct => api.PartialEditAsync(item.RemoteId, mapper.ToPartialEdit(item.Content, images), ct), cancellationToken);
+            results.Add(Result(sku, item.RemoteId, error, requestId));
         }
 
         return results;
@@ -56,14 +56,16 @@ internal sealed partial class TikTokShopMarketplaceClient(
         var results = new List<ItemResult>(items.Count);
         foreach (var item in items)
         {
+            // A failed read of the SKU id decides the item with the read's request id (on its error).
             var (skuId, error) = await SkuIdAsync(item.RemoteId, item.SellerSku, cancellationToken);
+            string? requestId = null;
             if (skuId is not null)
             {
                 var body = new WirePriceUpdate([new WireSkuPrice(skuId, TikTokShopWireMapper.Price(item.PriceVnd))]);
-                (_, _, error) = await CallAsync(ct => api.UpdatePriceAsync(item.RemoteId, body, ct), cancellationToken);
+                (_, requestId, error) = await CallAsync(ct => api.UpdatePriceAsync(item.RemoteId, body, ct), cancellationToken);
             }
 
-            results.Add(Result(item.SellerSku, item.RemoteId, error));
+            results.Add(Result(item.SellerSku, item.RemoteId, error, requestId));
         }
 
         return results;
@@ -82,13 +84,14 @@ internal sealed partial class TikTokShopMarketplaceClient(
             }
 
             var (skuId, error) = await SkuIdAsync(item.RemoteId, item.SellerSku, cancellationToken);
+            string? requestId = null;
             if (skuId is not null)
             {
                 var body = new WireInventoryUpdate([new WireSkuInventory(skuId, [new WireInventory(options.WarehouseId, item.Stock)])]);
-                (_, _, error) = await CallAsync(ct => api.UpdateInventoryAsync(item.RemoteId, body, ct), cancellationToken);
+                (_, requestId, error) = await CallAsync(ct => api.UpdateInventoryAsync(item.RemoteId, body, ct), cancellationToken);
             }
 
-            results.Add(Result(item.SellerSku, item.RemoteId, error));
+            results.Add(Result(item.SellerSku, item.RemoteId, error, requestId));
         }
 
         return results;
@@ -111,7 +114,7 @@ internal sealed partial class TikTokShopMarketplaceClient(
                 foreach (var (item, index) in chunk)
                 {
                     var itemError = error ?? (failed.TryGetValue(item.RemoteId, out var e) ? errors.FromCode(e.Code, e.Message, requestId) : null);
-                    results[index] = Result(item.SellerSku, item.RemoteId, itemError);
+                    results[index] = Result(item.SellerSku, item.RemoteId, itemError, requestId);
                 }
             }
         }
@@ -125,20 +128,20 @@ internal sealed partial class TikTokShopMarketplaceClient(
         var (images, imageError) = await uploader.UploadAsync(item.Content.Images, cancellationToken);
         if (imageError is not null)
         {
-            return new ItemResult(sku, imageError);
+            return new ItemResult(sku, imageError) { RequestId = imageError.RequestId };
         }
 
         // No HTTP retry of this POST anywhere: TikTok has no idempotency key, a blind second create is a duplicate.
         var (created, requestId, error) = await CallAsync(ct => api.CreateAsync(mapper.ToCreate(item, images), ct), cancellationToken);
         if (error is not null)
         {
-            return new ItemResult(sku, error);
+            return new ItemResult(sku, error) { RequestId = requestId };
         }
 
         if (created?.ProductId is not { Length: > 0 } productId)
         {
-            return new ItemResult(sku, new MarketplaceError.Transient($"TikTok answered the create of {sku} without a product id; look the SKU up.")
-            { RequestId = requestId });
+            var unnamed = new MarketplaceError.Transient($"TikTok answered the create of {sku} without a product id; look the SKU up.") { RequestId = requestId };
+            return new ItemResult(sku, unnamed) { RequestId = requestId };
         }
 
         if ((created.Skus?.FirstOrDefault(s => s.SellerSku == sku) ?? created.Skus?.FirstOrDefault())?.Id is { Length: > 0 } skuId)
@@ -154,14 +157,16 @@ internal sealed partial class TikTokShopMarketplaceClient(
             var failure = deactivateError ?? (data?.Errors?.FirstOrDefault() is { } e ? errors.FromCode(e.Code, e.Message, deactivateId) : null);
             if (failure is not null)
             {
-                return new ItemResult(sku, failure, productId, mapper.Url(productId));
+                return new ItemResult(sku, failure, productId, mapper.Url(productId)) { RequestId = deactivateId };
             }
         }
 
-        return new ItemResult(sku, null, productId, mapper.Url(productId));
+        // The create made the item and named it: its request id is the one to quote, deactivated or not.
+        return new ItemResult(sku, null, productId, mapper.Url(productId)) { RequestId = requestId };
     }
 
-    private ItemResult Result(string sellerSku, string remoteId, MarketplaceError? error)
+    /// <param name="requestId">The request id of the call that answered, or null when none was made (the error then carries its own).</param>
+    private ItemResult Result(string sellerSku, string remoteId, MarketplaceError? error, string? requestId)
     {
         if (error is MarketplaceError.NotFound)
         {
@@ -169,7 +174,8 @@ internal sealed partial class TikTokShopMarketplaceClient(
             _skuIds.TryRemove(remoteId, out _);
         }
 
-        return error is null ? new ItemResult(sellerSku, null, remoteId, mapper.Url(remoteId)) : new ItemResult(sellerSku, error, remoteId);
+        var result = error is null ? new ItemResult(sellerSku, null, remoteId, mapper.Url(remoteId)) : new ItemResult(sellerSku, error, remoteId);
+        return result with { RequestId = requestId ?? error?.RequestId };
     }
 
     private async Task<(T? Data, string? RequestId, MarketplaceError? Error)> CallAsync<T>(

@@ -8,7 +8,8 @@ namespace Ocop.MarketSync.Marketplaces.Lazada.Tests;
 /// <summary>The exact requests the Lazada adapter sends for each operation (method, path, parameters, signature, body).</summary>
 public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IAsyncDisposable
 {
-    private const string Ok = """{"code":"0","request_id":"0ba2887315178178017221014"}""";
+    private const string OkId = "0ba2887315178178017221014";
+    private const string Ok = $$"""{"code":"0","request_id":"{{OkId}}"}""";
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 7, 30, 0, TimeSpan.Zero);
     private readonly LazadaWireMock _lazada;
     private readonly LazadaHarness _channel;
@@ -33,7 +34,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
         var results = await _channel.Client.CreateAsync([Listings.Create("OCOP-1")], Ct);
 
         // Assert
-        Assert.Equal([new ItemResult("OCOP-1", null, "2345678901:9876543210")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, "2345678901:9876543210") { RequestId = "r2" }], results);
         Assert.Equal(["/rest/image/migrate", "/rest/product/create"], _lazada.Requests.Select(r => r.Path));
         var migrate = AssertSigned(_lazada.Requests[0], "/image/migrate", "payload");
         Assert.Equal("<Request><Image><Url>https://img.example/honey-1.jpg</Url></Image></Request>", migrate["payload"]);
@@ -42,7 +43,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
             {"Request":{"Product":{"PrimaryCategory":"10002019",
               "Images":{"Image":["https://vn-live-01.slatic.net/p/abc.jpg","https://vn-live-01.slatic.net/p/hosted-2.jpg"]},
               "Attributes":{"name":"Mật ong hoa cà phê Đắk Lắk – OCOP 4★","description":"Mật ong nguyên chất từ vườn cà phê Buôn Ma Thuột.",
-                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"24 tháng"},
+                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"730"},
               "Skus":{"Sku":[{"package_weight":"0.6","package_length":"20","package_width":"15","package_height":"10",
                 "SellerSku":"OCOP-1","quantity":"12","price":"185000","delivery_option_economy":"Yes"}]}}}}
             """, create["payload"]);
@@ -77,13 +78,13 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
         var results = await _channel.Client.UpdateContentAsync([new ContentUpdate("11:22", Listings.Content("OCOP-1", "Trà shan tuyết Hà Giang"))], Ct);
 
         // Assert
-        Assert.Equal([new ItemResult("OCOP-1", null, "11:22")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, "11:22") { RequestId = OkId }], results);
         var update = AssertSigned(_lazada.Requests[^1], "/product/update", "payload");
         LazadaWireMock.AssertJson("""
             {"Request":{"Product":{"ItemId":"11","PrimaryCategory":"10002019",
               "Images":{"Image":["https://vn-live-01.slatic.net/p/abc.jpg","https://vn-live-01.slatic.net/p/hosted-2.jpg"]},
               "Attributes":{"name":"Trà shan tuyết Hà Giang","description":"Mật ong nguyên chất từ vườn cà phê Buôn Ma Thuột.",
-                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"24 tháng"},
+                "brand":"No Brand","country_origin_vn":"Đắk Lắk","shelf_life":"730"},
               "Skus":{"Sku":[{"package_weight":"0.6","package_length":"20","package_width":"15","package_height":"10",
                 "SkuId":"22","SellerSku":"OCOP-1"}]}}}}
             """, update["payload"]);
@@ -99,7 +100,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
         var results = await _channel.Client.UpdatePriceAsync([new PriceUpdate("11:22", "OCOP-1", 185_000), new PriceUpdate("33:44", "OCOP-2", 99_000)], Ct);
 
         // Assert
-        Assert.Equal([new ItemResult("OCOP-1", null, "11:22"), new ItemResult("OCOP-2", null, "33:44")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, "11:22") { RequestId = OkId }, new ItemResult("OCOP-2", null, "33:44") { RequestId = OkId }], results);
         var form = AssertSigned(Assert.Single(_lazada.Requests), "/product/price_quantity/update", "payload");
         Assert.Equal("<Request><Product><Skus>"
             + "<Sku><ItemId>11</ItemId><SkuId>22</SkuId><SellerSku>OCOP-1</SellerSku><Price>185000</Price></Sku>"
@@ -118,7 +119,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
         var results = await _channel.Client.UpdateStockAsync(items, Ct);
 
         // Assert
-        Assert.Equal(items.Select(i => new ItemResult(i.SellerSku, null, i.RemoteId)), results);
+        Assert.Equal(items.Select(i => new ItemResult(i.SellerSku, null, i.RemoteId) { RequestId = OkId }), results);
         Assert.Equal(2, _lazada.Requests.Count);
         var last = AssertSigned(_lazada.Requests[1], "/product/stock/sellable/update", "payload");
         Assert.Equal("<Request><Product><Skus><Sku><ItemId>21</ItemId><SkuId>210</SkuId><SellerSku>OCOP-21</SellerSku>"
@@ -135,7 +136,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
         var results = await _channel.Client.SetStatusAsync([new StatusUpdate("11:22", "OCOP-1", true)], Ct);
 
         // Assert
-        Assert.Equal([new ItemResult("OCOP-1", null, "11:22")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, "11:22") { RequestId = OkId }], results);
         var form = AssertSigned(Assert.Single(_lazada.Requests), "/product/update", "payload");
         LazadaWireMock.AssertJson("""{"Request":{"Product":{"ItemId":"11","Skus":{"Sku":[{"SkuId":"22","SellerSku":"OCOP-1","Status":"active"}]}}}}""", form["payload"]);
     }

@@ -30,6 +30,48 @@ public sealed class LazadaRegistrationTests
     }
 
     [Fact]
+    public async Task Options_RequiredAttributesNothingFills_FailValidationNamingTheKeys()
+    {
+        // Arrange: "expiry_date" is neither mapped nor fixed, so every create (of the category) would be refused.
+        await using var channel = LazadaHarness.Create(Gateway, extra: new Dictionary<string, string?>
+        {
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributes:0"] = "country_origin_vn",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributes:1"] = "warranty",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributesByCategory:10002019:0"] = "shelf_life",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributesByCategory:10002019:1"] = "expiry_date",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributesByCategory:honey:0"] = "shelf_life",
+        });
+
+        // Act
+        var error = Assert.Throws<OptionsValidationException>(() => channel.Client);
+
+        // Assert
+        var prefix = $"Channels:{LazadaHarness.ChannelId}:Lazada:";
+        Assert.Contains($"{prefix}RequiredAttributes must be Lazada attributes a create can carry", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(got 'warranty')", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{prefix}RequiredAttributesByCategory:10002019 must be a non-empty list of Lazada attributes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(got 'expiry_date')", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{prefix}RequiredAttributesByCategory:honey must be keyed by a Lazada category id", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Failures.Count());
+    }
+
+    [Fact]
+    public async Task Options_RequiredAttributesMappedOrFixed_PassValidation()
+    {
+        // Arrange: mapped (AttributeMap value), fixed on the SKU, and always sent (name).
+        await using var channel = LazadaHarness.Create(Gateway, extra: new Dictionary<string, string?>
+        {
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributes:0"] = "country_origin_vn",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributes:1"] = "name",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributesByCategory:10002019:0"] = "shelf_life",
+            [$"Channels:{LazadaHarness.ChannelId}:Lazada:RequiredAttributesByCategory:10002019:1"] = "delivery_option_economy",
+        });
+
+        // Act + Assert
+        Assert.Equal("lazada", channel.Client.Capabilities.Marketplace);
+    }
+
+    [Fact]
     public async Task Capabilities_DefaultOptions_CountTitlesInBytesAndCreateOneProductPerCall()
     {
         // Arrange

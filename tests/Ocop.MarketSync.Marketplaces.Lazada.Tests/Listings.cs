@@ -14,7 +14,8 @@ public static class Listings
         Images = ["https://img.example/honey-1.jpg", "https://vn-live-01.slatic.net/p/hosted-2.jpg"],
         Gtin = "8938505970012",
         WeightGrams = 600,
-        Attributes = new Dictionary<string, string> { ["origin"] = "Đắk Lắk", ["shelfLife"] = "24 tháng", ["ocopStars"] = "4" },
+        // The keys the engine produces (DesiredListingBuilder): the harness maps the first two, not the OCOP stars.
+        Attributes = new Dictionary<string, string> { ["origin.province"] = "Đắk Lắk", ["shelfLifeDays"] = "730", ["ocop.stars"] = "4" },
     };
 
     public static CreateListing Create(string sellerSku, string? title = null, long price = 185_000, int stock = 12, bool active = true) =>

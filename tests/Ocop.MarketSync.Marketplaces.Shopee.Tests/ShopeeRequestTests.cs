@@ -33,7 +33,7 @@ public sealed class ShopeeRequestTests : IClassFixture<WireMockShopee>, IAsyncDi
 
         var results = await Client.CreateAsync([Listings.Create("OCOP-1", _shopee.BaseUrl)], Ct);
 
-        Assert.Equal([new ItemResult("OCOP-1", null, "800000001", "https://shopee.vn/product/322300222/800000001")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, "800000001", "https://shopee.vn/product/322300222/800000001") { RequestId = "req-add" }], results);
         var (upload, add) = (_shopee.ShopeeRequests[0], _shopee.ShopeeRequests[1]);
         Assert.Equal(2, _shopee.ShopeeRequests.Count);
         Assert.Equal("POST", upload.Method);
@@ -122,7 +122,7 @@ public sealed class ShopeeRequestTests : IClassFixture<WireMockShopee>, IAsyncDi
 
         var result = Assert.Single(await Client.UpdatePriceAsync([new PriceUpdate("800000001", "OCOP-1", 199_000)], Ct));
 
-        Assert.Equal(new ItemResult("OCOP-1", null, "800000001", "https://shopee.vn/product/322300222/800000001"), result);
+        Assert.Equal(new ItemResult("OCOP-1", null, "800000001", "https://shopee.vn/product/322300222/800000001") { RequestId = "req-1" }, result);
         var request = Assert.Single(_shopee.ShopeeRequests);
         Assert.Equal(("POST", "/api/v2/product/update_price"), (request.Method, request.Path));
         WireMockShopee.AssertSigned(request, Token);

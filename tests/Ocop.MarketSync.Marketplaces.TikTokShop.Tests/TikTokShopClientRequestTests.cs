@@ -34,7 +34,7 @@ public sealed class TikTokShopClientRequestTests : IClassFixture<WireMockTikTok>
         var results = await Client.CreateAsync([Listings.Create("OCOP-1", _tiktok.BaseUrl)], Ct);
 
         // Assert
-        Assert.Equal([new ItemResult("OCOP-1", null, Product, $"https://shop.tiktok.com/view/product/{Product}?region=VN")], results);
+        Assert.Equal([new ItemResult("OCOP-1", null, Product, $"https://shop.tiktok.com/view/product/{Product}?region=VN") { RequestId = "req-create" }], results);
         var requests = _tiktok.Requests;
         Assert.Equal(["GET /images/honey-1.jpg", "POST /product/202309/images/upload", "POST /product/202309/products"],
             requests.Select(r => r.Method + " " + r.Path));

@@ -34,6 +34,14 @@ internal static class ListingOutcomes
         listing.LastPushedAt = now;
     }
 
+    /// <summary>
+    /// The result's error, carrying the result's request id when the adapter put the id on the result only: the
+    /// listing's last error, the channel-stop alert and the audit row must all name the request that failed. An id
+    /// on the error itself wins (e.g. a create's failed follow-up call names its own request).
+    /// </summary>
+    public static MarketplaceError? ErrorOf(ItemResult result) =>
+        result.Error is { RequestId: null } error && result.RequestId is { } requestId ? error with { RequestId = requestId } : result.Error;
+
     /// <returns>True when the whole channel should stop pushing (authorisation gone, or our configuration is wrong).</returns>
     public static bool Failed(Listing listing, MarketplaceError error, DateTime now, Random random)
     {

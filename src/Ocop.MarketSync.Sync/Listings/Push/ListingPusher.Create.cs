@@ -76,7 +76,7 @@ public sealed partial class ListingPusher
                 var result = results[i];
                 var error = result.Succeeded && result.RemoteId is null
                     ? new MarketplaceError.Transient("create answered without a remote id") { RequestId = result.RequestId }
-                    : result.Error;
+                    : ListingOutcomes.ErrorOf(result);
                 Audit(listing, "Create", PushAudit.Content(items[i].Content, items[i].PriceVnd, items[i].Stock, items[i].Active), result, error);
                 if (error is null)
                 {

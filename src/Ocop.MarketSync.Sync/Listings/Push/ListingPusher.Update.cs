@@ -39,14 +39,15 @@ public sealed partial class ListingPusher
             for (var i = 0; i < chunk.Length; i++)
             {
                 var listing = chunk[i];
+                var failure = ListingOutcomes.ErrorOf(results[i]);
                 Audit(listing, aspect.ToString(), aspect switch
                 {
                     ListingAspect.Stock => PushAudit.Stock(listing),
                     ListingAspect.Status => PushAudit.Status(listing),
                     ListingAspect.Price => PushAudit.Price(listing),
                     _ => PushAudit.Content(Content(listing)),
-                }, results[i], results[i].Error);
-                if (results[i].Error is { } error)
+                }, results[i], failure);
+                if (failure is { } error)
                 {
                     Fail(batch, chunk[i], error, summary);
                 }

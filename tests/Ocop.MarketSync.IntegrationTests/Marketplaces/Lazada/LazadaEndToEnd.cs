@@ -29,6 +29,9 @@ public sealed class LazadaEndToEnd : IAsyncDisposable
         "/product/stock/sellable/update", "/product/deactivate",
     ];
 
+    /// <summary>The OCOP product sets whose Lazada category requires <c>shelf_life</c> (as in config/examples/lazada-channel.json).</summary>
+    public static readonly int[] FoodSets = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18];
+
     private readonly SandboxServer _server;
 
     private LazadaEndToEnd(IntakeHarness harness, SandboxServer server, LazadaSimulator simulator, FakeTimeProvider simulatorTime)
@@ -75,14 +78,22 @@ public sealed class LazadaEndToEnd : IAsyncDisposable
             [$"{channel}:Lazada:SellerId"] = SellerId,
             [$"{channel}:Lazada:ReadRetryDelay"] = "00:00:00",
             [$"{channel}:Lazada:AttemptTimeout"] = "00:00:10",
-            [$"{channel}:Lazada:AttributeMap:origin"] = "country_origin_vn",
-            [$"{channel}:Lazada:AttributeMap:shelfLife"] = "shelf_life",
+            // Keyed by the attribute keys the engine produces (DesiredListingBuilder), as in config/examples.
+            [$"{channel}:Lazada:AttributeMap:origin.province"] = "country_origin_vn",
+            [$"{channel}:Lazada:AttributeMap:shelfLifeDays"] = "shelf_life",
+            [$"{channel}:Lazada:RequiredAttributes:0"] = "country_origin_vn",
             [$"{channel}:Lazada:ProductAttributes:warranty_type"] = "No Warranty",
             [$"{channel}:Lazada:SkuAttributes:delivery_option_economy"] = "Yes",
         };
         for (var set = 1; set <= 26; set++)
         {
-            settings[$"{channel}:Categories:{set}"] = (10_000_380 + set).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings[$"{channel}:Categories:{set}"] = Category(set);
+        }
+
+        // As the example: shelf life is mandatory for the food and drink sets only, so non-food creates go through without it.
+        foreach (var set in FoodSets)
+        {
+            settings[$"{channel}:Lazada:RequiredAttributesByCategory:{Category(set)}:0"] = "shelf_life";
         }
 
         IntakeHarness harness;
@@ -124,6 +135,9 @@ public sealed class LazadaEndToEnd : IAsyncDisposable
     public Task<List<Listing>> ListingsAsync() => Harness.ListingsAsync(ChannelId);
 
     public int WriteCalls() => WritePaths.Sum(Simulator.Calls);
+
+    /// <summary>The channel's Lazada category of an OCOP product set.</summary>
+    public static string Category(int set) => (10_000_380 + set).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

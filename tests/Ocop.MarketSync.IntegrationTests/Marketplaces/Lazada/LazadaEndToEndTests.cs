@@ -71,6 +71,7 @@ public sealed class LazadaEndToEndTests(PostgresServer postgres)
         Assert.Equal((229000L, 17), (changed.Price, changed.Quantity));
         Assert.Equal(rice.ItemId, changed.ItemId);
         Assert.True(e2e.WriteCalls() > writesBeforeChange, "the change must have been written through the API");
+        await PushHistory.AssertPricePushHasRequestIdAsync(e2e.Harness, LazadaEndToEnd.ChannelId, "REG-00002");
 
         // Nothing changed: a full re-pull and a push claim nothing and write nothing to Lazada.
         var writes = e2e.WriteCalls();
@@ -163,5 +164,12 @@ public sealed class LazadaEndToEndTests(PostgresServer postgres)
             (item.Name, item.Price, item.Quantity, item.Status));
         Assert.True(item.Name.IsNormalized(NormalizationForm.FormC), $"{listing.RegistryId}: title not NFC");
         Assert.InRange(Encoding.UTF8.GetByteCount(item.Name), 1, 255);
+        // The create carried origin and, for food, shelf life: the engine's keys went through the channel's AttributeMap.
+        Assert.Equal(listing.Desired.Attributes["origin.province"], item.Attributes.GetValueOrDefault("country_origin_vn"));
+        Assert.Equal(listing.Desired.Attributes.GetValueOrDefault("shelfLifeDays"), item.Attributes.GetValueOrDefault("shelf_life"));
+        if (LazadaEndToEnd.FoodSets.Select(LazadaEndToEnd.Category).Contains(item.PrimaryCategory))
+        {
+            Assert.True(item.Attributes.ContainsKey("shelf_life"), $"{listing.RegistryId} is food and went to Lazada without shelf_life");
+        }
     }
 }

@@ -82,6 +82,7 @@ public sealed class ShopeeEndToEndTests(PostgresServer postgres)
         // One update_price and one update_stock: the other 51 items were not touched.
         Assert.Equal((1, 1), (shopee.Calls.To("/api/v2/product/update_price"), shopee.Calls.To("/api/v2/product/update_stock")));
         Assert.Equal(writesBefore + 2, shopee.Calls.Writes);
+        await PushHistory.AssertPricePushHasRequestIdAsync(shopee.Engine, Channel, "REG-00002");
 
         var callsBefore = shopee.Calls.Count;
         await shopee.Engine.PullFullAsync();

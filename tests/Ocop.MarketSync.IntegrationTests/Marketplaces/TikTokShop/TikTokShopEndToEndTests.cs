@@ -80,6 +80,7 @@ public sealed class TikTokShopEndToEndTests(PostgresServer postgres)
         Assert.Equal((229000L, 17), (tts.Item("REG-00002").PriceVnd, tts.Item("REG-00003").Stock));
         Assert.Equal(1, tts.Simulator.Calls("POST /product/202309/products/{product_id}/prices/update"));
         Assert.Equal(1, tts.Simulator.Calls("POST /product/202309/products/{product_id}/inventory/update"));
+        await PushHistory.AssertPricePushHasRequestIdAsync(tts.Engine, TikTokShopEngineHarness.ChannelId, "REG-00002");
 
         // Nothing changed since: a full re-pull and a push claim nothing and write nothing to TikTok.
         var writes = tts.WriteCalls();
