@@ -29,7 +29,7 @@ internal sealed partial class LazadaMarketplaceClient
     {
         var list = JsonSerializer.Serialize(sellerSkus);
         var (page, requestId) = await ReadAsync(ct => api.GetProductsAsync(AllProducts, _options.PageSize, null, null, null, list, ct), cancellationToken);
-        return ([.. ToRemoteItems(page).Where(item => sellerSkus.Contains(item.SellerSku))], requestId);
+        return ([.. ToRemoteItems(page, requestId).Where(item => sellerSkus.Contains(item.SellerSku))], requestId);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal sealed partial class LazadaMarketplaceClient
             for (var offset = 0; ; offset += limit)
             {
                 var at = offset;
-                var (page, _) = await ReadAsync(ct => api.GetProductsAsync(AllProducts, limit, at == 0 ? null : at, after, before, null, ct), cancellationToken);
+                var (page, requestId) = await ReadAsync(ct => api.GetProductsAsync(AllProducts, limit, at == 0 ? null : at, after, before, null, ct), cancellationToken);
                 if (at == 0 && page.TotalProducts > _options.OffsetCap + limit && window.To - window.From > TimeSpan.FromSeconds(2))
                 {
                     var middle = window.From + ((window.To - window.From) / 2);
@@ -60,7 +60,7 @@ internal sealed partial class LazadaMarketplaceClient
                     break;
                 }
 
-                foreach (var item in ToRemoteItems(page).Where(i => i.SellerSku.StartsWith(skuPrefix, StringComparison.Ordinal)))
+                foreach (var item in ToRemoteItems(page, requestId).Where(i => i.SellerSku.StartsWith(skuPrefix, StringComparison.Ordinal)))
                 {
                     yield return item;
                 }
@@ -97,7 +97,7 @@ internal sealed partial class LazadaMarketplaceClient
             : throw new MarketplaceException(answer.Failure);
     }
 
-    private static IEnumerable<RemoteItem> ToRemoteItems(WireProducts page) =>
+    private static IEnumerable<RemoteItem> ToRemoteItems(WireProducts page, string? requestId) =>
         from product in page.Products ?? []
         from sku in product.Skus ?? []
         where sku.SellerSku is not null
@@ -112,7 +112,7 @@ internal sealed partial class LazadaMarketplaceClient
             string.Equals(sku.Status, "active", StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(product.Status, "inactive", StringComparison.OrdinalIgnoreCase),
             product.Status is { } status && (status.Equals("suspended", StringComparison.OrdinalIgnoreCase) || status.Equals("banned", StringComparison.OrdinalIgnoreCase)),
-            DateTimeOffset.FromUnixTimeMilliseconds(product.UpdatedTime ?? product.CreatedTime ?? 0));
+            DateTimeOffset.FromUnixTimeMilliseconds(product.UpdatedTime ?? product.CreatedTime ?? 0)) { RequestId = requestId };
 
     /// <summary>ISO-8601 with offset, as <c>update_after</c>/<c>update_before</c> expect, whatever the server's culture.</summary>
     private static string Iso(DateTimeOffset instant) =>

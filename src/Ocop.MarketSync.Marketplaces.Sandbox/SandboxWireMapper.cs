@@ -80,6 +80,7 @@ internal static class SandboxWireMapper
         }
 
         return new RemoteItem(
-            item.RemoteId, item.SellerSku, item.Url, item.Title ?? string.Empty, item.PriceVnd, item.Stock, item.Active, item.Banned, item.UpdatedAt);
+            item.RemoteId, item.SellerSku, item.Url, item.Title ?? string.Empty, item.PriceVnd, item.Stock, item.Active, item.Banned, item.UpdatedAt)
+        { RequestId = requestId };
     }
 }

@@ -105,12 +105,13 @@ internal sealed partial class ShopeeMarketplaceClient
         foreach (var chunk in itemIds.Chunk(BaseInfoBatch))
         {
             var list = string.Join(',', chunk.Select(ShopeeWireMapper.Id));
-            var page = Require(await ShopeeCall.RunAsync(ct => api.GetItemBaseInfoAsync(list, ct), Park, cancellationToken));
+            var outcome = await ShopeeCall.RunAsync(ct => api.GetItemBaseInfoAsync(list, ct), Park, cancellationToken);
+            var page = Require(outcome);
             foreach (var item in page.ItemList ?? [])
             {
                 if (ShopeeWireMapper.ToRemoteItem(item, options) is { } remote)
                 {
-                    yield return remote;
+                    yield return remote with { RequestId = outcome.RequestId };
                 }
             }
         }

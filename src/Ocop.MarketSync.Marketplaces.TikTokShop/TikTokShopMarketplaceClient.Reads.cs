@@ -59,7 +59,7 @@ internal sealed partial class TikTokShopMarketplaceClient
                 if (mapper.ToRemoteItem(product) is { } item)
                 {
                     Remember(product);
-                    yield return item;
+                    yield return item with { RequestId = requestId };
                 }
             }
 

@@ -158,7 +158,7 @@ public sealed class LazadaClientRequestTests : IClassFixture<LazadaWireMock>, IA
 
         // Assert
         Assert.Equal([new RemoteItem("11:22", "OCOP-1", "https://www.lazada.vn/products/i11-s22.html", "Mật ong", 185_000, 7, true, false,
-            DateTimeOffset.FromUnixTimeMilliseconds(1764401400000))], found);
+            DateTimeOffset.FromUnixTimeMilliseconds(1764401400000)) { RequestId = "r" }], found);
         var request = Assert.Single(_lazada.Requests);
         Assert.Equal("GET", request.Method);
         var query = AssertSigned(request, "/products/get", "filter", "limit", "sku_seller_list");

@@ -171,13 +171,13 @@ public sealed class ShopeeRequestTests : IClassFixture<WireMockShopee>, IAsyncDi
               {"item_id":800000001,"item_name":"Mật ong","item_sku":"OCOP-1","item_status":"NORMAL","update_time":1764300000,
                "has_model":false,"price_info":[{"original_price":185000,"current_price":185000}],"stock_info_v2":{"seller_stock":[{"stock":12}]}},
               {"item_id":800000009,"item_name":"Khác","item_sku":"OCOP-10","item_status":"NORMAL","update_time":1764300000}]}
-            """));
+            """, requestId: "req-details"));
 
         var found = await Client.FindBySellerSkuAsync(["OCOP-1"], Ct);
 
         var item = Assert.Single(found);
         Assert.Equal(new RemoteItem("800000001", "OCOP-1", "https://shopee.vn/product/322300222/800000001", "Mật ong", 185_000, 12,
-            Active: true, Banned: false, DateTimeOffset.FromUnixTimeSeconds(1764300000)), item);
+            Active: true, Banned: false, DateTimeOffset.FromUnixTimeSeconds(1764300000)) { RequestId = "req-details" }, item);
         var (search, details) = (_shopee.ShopeeRequests[0], _shopee.ShopeeRequests[1]);
         Assert.Equal(("GET", "/api/v2/product/search_item"), (search.Method, search.Path));
         WireMockShopee.AssertSigned(search, Token);

@@ -33,7 +33,7 @@ public sealed class TikTokShopClientReadTests : IClassFixture<WireMockTikTok>, I
         _tiktok.Ok("POST", "/product/202309/products/search", $$"""
             {"products":[{{Product("11", "OCOP-1")}},{{Product("12", "OCOP-10")}},{{Product("13", "OCOP-2", "DELETED")}},{{Product("14", "OCOP-2", "PLATFORM_DEACTIVATED", 99000, 0)}}],
              "next_page_token":"","total_count":4}
-            """);
+            """, requestId: "req-search");
 
         // Act
         var found = await _channel.Client.FindBySellerSkuAsync(["OCOP-1", "OCOP-2"], Ct);
@@ -42,9 +42,9 @@ public sealed class TikTokShopClientReadTests : IClassFixture<WireMockTikTok>, I
         Assert.Equal(
             [
                 new RemoteItem("11", "OCOP-1", "https://shop.tiktok.com/view/product/11?region=VN", "Trà shan tuyết Hà Giang – OCOP 4★", 185_000, 12, true, false,
-                    DateTimeOffset.FromUnixTimeSeconds(1_764_400_000)),
+                    DateTimeOffset.FromUnixTimeSeconds(1_764_400_000)) { RequestId = "req-search" },
                 new RemoteItem("14", "OCOP-2", "https://shop.tiktok.com/view/product/14?region=VN", "Trà shan tuyết Hà Giang – OCOP 4★", 99_000, 0, false, true,
-                    DateTimeOffset.FromUnixTimeSeconds(1_764_400_000)),
+                    DateTimeOffset.FromUnixTimeSeconds(1_764_400_000)) { RequestId = "req-search" },
             ],
             found);
         var search = Assert.Single(_tiktok.Requests);

@@ -38,7 +38,11 @@ public sealed record RemoteItem(
     int Stock,
     bool Active,
     bool Banned,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The marketplace's request id of the read that reported the item (kept when a lookup adopts it).</summary>
+    public string? RequestId { get; init; }
+}
 
 /// <summary>
 /// The outcome of one item of a batch call: success (no error) or an error of the taxonomy. A failed create may

@@ -49,7 +49,7 @@ public sealed partial class ListingPusher
                     listing.RemoteId = remote.RemoteId;
                     listing.RemoteUrl = remote.Url;
                     listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;
-                    Audit(listing, "Lookup", PushAudit.Lookup(listing), new ItemResult(listing.SellerSku, null, remote.RemoteId, remote.Url), null);
+                    Audit(listing, "Lookup", PushAudit.Lookup(listing), new ItemResult(listing.SellerSku, null, remote.RemoteId, remote.Url) { RequestId = remote.RequestId }, null);
                     summary.Adopted++;
                     adopted = true;
                 }
