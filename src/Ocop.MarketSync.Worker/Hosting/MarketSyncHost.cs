@@ -41,7 +41,8 @@ internal static class MarketSyncHost
         // Keys in the database: a cookie issued by one node is read by the others.
         builder.Services.AddDataProtection()
             .PersistKeysToDbContext<MarketSyncDbContext>()
-            .SetApplicationName("Ocop.MarketSync");
+            .SetApplicationName("Ocop.MarketSync")
+            .ProtectKeysIfConfigured(configuration);
         if (mode == HostMode.Serve)
         {
             builder.Services.AddSingleton<PushTrigger>();
