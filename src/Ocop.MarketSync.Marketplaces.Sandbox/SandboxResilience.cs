@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Http.Resilience;
+using Ocop.MarketSync.Sync.Marketplaces;
 using Polly;
-using Polly.Timeout;
 
 namespace Ocop.MarketSync.Marketplaces.Sandbox;
 
@@ -14,23 +13,6 @@ internal static class SandboxResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, SandboxChannelOptions options)
     {
-        var retry = new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 1,
-            Delay = options.ReadRetryDelay,
-            BackoffType = DelayBackoffType.Constant,
-            UseJitter = true,
-            // A 429 is not retried here at all: the engine waits for its Retry-After across the whole channel.
-            ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-            {
-                { Result: { } response } => (int)response.StatusCode >= 500,
-                { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                _ => false,
-            }),
-        };
-        // POST (every batch write) is unsafe: a write whose answer was lost may have been applied.
-        retry.DisableForUnsafeHttpMethods();
-        pipeline.AddRetry(retry).AddTimeout(options.AttemptTimeout);
+        MarketplaceHttpResilience.AddReadRetryAndTimeout(pipeline, options.ReadRetryDelay, options.AttemptTimeout);
     }
 }

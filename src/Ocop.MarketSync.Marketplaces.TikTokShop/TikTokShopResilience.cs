@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Http.Resilience;
+using Ocop.MarketSync.Sync.Marketplaces;
 using Polly;
-using Polly.Timeout;
 
 namespace Ocop.MarketSync.Marketplaces.TikTokShop;
 
@@ -15,22 +14,6 @@ internal static class TikTokShopResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TikTokShopChannelOptions options)
     {
-        var retry = new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 1,
-            Delay = options.ReadRetryDelay,
-            BackoffType = DelayBackoffType.Constant,
-            UseJitter = true,
-            ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-            {
-                { Result: { } response } => (int)response.StatusCode >= 500,
-                { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                _ => false,
-            }),
-        };
-        // Search is a POST too, so it is not retried either; the engine pages again on its next reconciliation.
-        retry.DisableForUnsafeHttpMethods();
-        pipeline.AddRetry(retry).AddTimeout(options.AttemptTimeout);
+        MarketplaceHttpResilience.AddReadRetryAndTimeout(pipeline, options.ReadRetryDelay, options.AttemptTimeout);
     }
 }
