@@ -1,9 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using Ocop.MarketSync.Sync.Marketplaces;
-using Ocop.MarketSync.Sync.Marketplaces.Auth;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Refit;
 
 namespace Ocop.MarketSync.Marketplaces.Lazada;
@@ -88,30 +84,7 @@ internal static class LazadaErrorMapper
     /// A failure on the way to an answer, or null when <paramref name="error"/> is something else, or the caller's
     /// own cancellation, and must propagate.
     /// </summary>
-    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case ChannelNotAuthorizedException notAuthorized:
-                    return new MarketplaceError.AuthExpired(notAuthorized.Message);
-                case LazadaConfigurationException misconfigured:
-                    return new MarketplaceError.Misconfigured(misconfigured.Message);
-                case TimeoutRejectedException or TaskCanceledException:
-                    return new MarketplaceError.Transient($"No answer from Lazada in time: {e.Message}");
-                case BrokenCircuitException:
-                    return new MarketplaceError.Transient($"Lazada is failing; calls are paused: {e.Message}");
-                case HttpRequestException or IOException or SocketException:
-                    return new MarketplaceError.Transient($"Connection to Lazada failed or the answer was lost: {e.Message}");
-            }
-        }
-
-        return error is ApiRequestException ? new MarketplaceError.Transient($"The request failed: {error.Message}") : null;
-    }
+    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken) =>
+        MarketplaceTransportErrors.FromException(error, "Lazada", cancellationToken,
+            e => e is LazadaConfigurationException ? new MarketplaceError.Misconfigured(e.Message) : null);
 }

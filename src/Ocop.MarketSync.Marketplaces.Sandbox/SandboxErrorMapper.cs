@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ocop.MarketSync.Marketplaces.Sandbox.Api;
 using Ocop.MarketSync.Sync.Marketplaces;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Refit;
 
 namespace Ocop.MarketSync.Marketplaces.Sandbox;
@@ -75,28 +72,8 @@ internal static class SandboxErrorMapper
     /// A failure on the way to an answer (timeout, connection refused or reset, aborted answer), or null when
     /// <paramref name="error"/> is something else, or the caller's own cancellation, and must propagate.
     /// </summary>
-    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case TimeoutRejectedException or TaskCanceledException:
-                    return new MarketplaceError.Transient($"No answer from the marketplace in time: {e.Message}");
-                case BrokenCircuitException:
-                    return new MarketplaceError.Transient($"The marketplace is failing; calls are paused: {e.Message}");
-                case HttpRequestException or IOException or SocketException:
-                    return new MarketplaceError.Transient($"Connection to the marketplace failed or the answer was lost: {e.Message}");
-            }
-        }
-
-        return error is ApiRequestException ? new MarketplaceError.Transient($"The request failed: {error.Message}") : null;
-    }
+    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken) =>
+        MarketplaceTransportErrors.FromException(error, "the marketplace", cancellationToken);
 
     private static TimeSpan RetryAfterOf(IApiResponse response, TimeProvider time)
     {

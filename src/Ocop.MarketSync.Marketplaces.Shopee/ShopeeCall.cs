@@ -1,10 +1,6 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using Ocop.MarketSync.Marketplaces.Shopee.Api;
 using Ocop.MarketSync.Sync.Marketplaces;
-using Ocop.MarketSync.Sync.Marketplaces.Auth;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Refit;
 
 namespace Ocop.MarketSync.Marketplaces.Shopee;
@@ -98,33 +94,10 @@ internal static class ShopeeCall
     }
 
     /// <summary>A failure on the way to an answer, or null for the caller's own cancellation and unknown exceptions.</summary>
-    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case ChannelNotAuthorizedException notAuthorized:
-                    return new MarketplaceError.AuthExpired(notAuthorized.Message);
-                case TimeoutRejectedException or TaskCanceledException:
-                    return new MarketplaceError.Transient($"No answer from Shopee in time: {e.Message}");
-                case BrokenCircuitException:
-                    return new MarketplaceError.Transient($"Shopee is failing; calls are paused: {e.Message}");
-                case HttpRequestException or IOException or SocketException:
-                    return new MarketplaceError.Transient($"Connection to Shopee failed or the answer was lost: {e.Message}");
-                case ShopeeConfigurationException:
-                    // Missing credentials or token source: our configuration, not Shopee's fault.
-                    return new MarketplaceError.Misconfigured(e.Message);
-            }
-        }
-
-        return error is ApiRequestException ? new MarketplaceError.Transient($"The request failed: {error.Message}") : null;
-    }
+    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken) =>
+        // Missing credentials or token source: our configuration, not Shopee's fault.
+        MarketplaceTransportErrors.FromException(error, "Shopee", cancellationToken,
+            e => e is ShopeeConfigurationException ? new MarketplaceError.Misconfigured(e.Message) : null);
 
     private static WireErrorBody? ReadErrorBody(string? content)
     {

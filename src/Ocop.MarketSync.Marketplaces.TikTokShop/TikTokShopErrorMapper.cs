@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Ocop.MarketSync.Marketplaces.TikTokShop.Api;
 using Ocop.MarketSync.Sync.Marketplaces;
-using Ocop.MarketSync.Sync.Marketplaces.Auth;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Refit;
 
 namespace Ocop.MarketSync.Marketplaces.TikTokShop;
@@ -79,30 +75,8 @@ internal sealed class TikTokShopErrorMapper(TimeSpan promotionLockRetryAfter)
     }
 
     /// <summary>A failure on the way to an answer, or null when <paramref name="error"/> must propagate (the caller's cancellation, a bug).</summary>
-    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case ChannelNotAuthorizedException notAuthorized:
-                    return new MarketplaceError.AuthExpired(notAuthorized.Message);
-                case TimeoutRejectedException or TaskCanceledException:
-                    return new MarketplaceError.Transient($"No answer from TikTok in time: {e.Message}");
-                case BrokenCircuitException:
-                    return new MarketplaceError.Transient($"TikTok is failing; calls are paused: {e.Message}");
-                case HttpRequestException or IOException or SocketException:
-                    return new MarketplaceError.Transient($"Connection to TikTok failed or the answer was lost: {e.Message}");
-            }
-        }
-
-        return error is ApiRequestException ? new MarketplaceError.Transient($"The request failed: {error.Message}") : null;
-    }
+    public static MarketplaceError? FromException(Exception error, CancellationToken cancellationToken) =>
+        MarketplaceTransportErrors.FromException(error, "TikTok", cancellationToken);
 
     /// <summary>TikTok's log id header, used when the body carries no request_id.</summary>
     public static string? RequestIdOf(IApiResponse response) =>
