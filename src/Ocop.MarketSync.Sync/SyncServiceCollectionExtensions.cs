@@ -34,6 +34,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<FileImport>();
         services.TryAddScoped<RegistryChangeNotifications>();
         services.TryAddSingleton<IRegistryPullTrigger, NoRegistryPullTrigger>();
+        services.AddRunLocks();
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.ExclusiveRun>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();
         services.TryAddSingleton(TimeProvider.System);

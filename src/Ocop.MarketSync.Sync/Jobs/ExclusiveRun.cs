@@ -1,12 +1,11 @@
-using Hangfire;
-using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Ocop.MarketSync.Sync.Jobs;
 
 /// <summary>
-/// Runs work under a Hangfire distributed lock, so at most one run per resource exists across all nodes (one
-/// intake per source, one pusher per channel: rate limits hold however many nodes there are).
+/// Runs work under a run lock (<see cref="IRunLocks"/>), so at most one run per resource exists across all nodes
+/// (one intake per source, one pusher per channel: rate limits hold however many nodes there are), and a node that
+/// dies mid-run leaves nothing behind that blocks the next one.
 /// </summary>
 /// <remarks>
 /// A run that finds the lock taken is not simply dropped when <c>rerun</c> is asked for: it leaves a request
@@ -15,7 +14,7 @@ namespace Ocop.MarketSync.Sync.Jobs;
 /// holder checks for requests after releasing the lock and the requester tries the lock again after leaving its
 /// request, so whichever comes second sees the other: a request is never stranded.
 /// </remarks>
-public sealed class ExclusiveRun(JobStorage storage, RunRequests requests, ILogger<ExclusiveRun> logger)
+public sealed class ExclusiveRun(IRunLocks locks, RunRequests requests, ILogger<ExclusiveRun> logger)
 {
     /// <summary>Bounds the loop: a resource requested faster than it runs still yields its worker now and then.</summary>
     private const int MaxRounds = 20;
@@ -37,12 +36,11 @@ public sealed class ExclusiveRun(JobStorage storage, RunRequests requests, ILogg
         var key = "rerun:" + resource;
         for (var round = 0; round < MaxRounds; round++)
         {
-            using var connection = storage.GetConnection();
-            var lease = TryAcquire(connection, resource);
+            var lease = await locks.TryAcquireAsync(resource, LockWait, CancellationToken.None);
             if (lease is null && rerun)
             {
                 await requests.SetAsync(key, CancellationToken.None);
-                lease = TryAcquire(connection, resource);
+                lease = await locks.TryAcquireAsync(resource, LockWait, CancellationToken.None);
             }
 
             if (lease is null)
@@ -51,7 +49,7 @@ public sealed class ExclusiveRun(JobStorage storage, RunRequests requests, ILogg
                 return round > 0;
             }
 
-            using (lease)
+            await using (lease)
             {
                 await requests.ClearAsync(key, CancellationToken.None);
                 await work();
@@ -66,17 +64,5 @@ public sealed class ExclusiveRun(JobStorage storage, RunRequests requests, ILogg
         }
 
         return true;
-    }
-
-    private static IDisposable? TryAcquire(IStorageConnection connection, string resource)
-    {
-        try
-        {
-            return connection.AcquireDistributedLock($"marketsync:{resource}", LockWait);
-        }
-        catch (DistributedLockTimeoutException)
-        {
-            return null;
-        }
     }
 }

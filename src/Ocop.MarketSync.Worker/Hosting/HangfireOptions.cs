@@ -35,13 +35,17 @@ public sealed class HangfireOptions
     /// </summary>
     public bool LongPolling { get; set; } = true;
 
-    /// <summary>With the sliding timeout, how long a job of a dead worker stays invisible before another takes it.</summary>
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// With the sliding timeout (always on), how long after its last heartbeat a job of a dead node is run again
+    /// elsewhere; a live job's heartbeat comes every fifth of this. Default 1 minute: a job of a killed node no
+    /// longer shows "Processing" for half an hour, and running it again is safe (its run lock came free with the node).
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// PostgreSQL: when a lock of a node that died (e.g. one pusher per channel) is taken over. Until then that
-    /// channel is not pushed. Too short, and a push running longer than this may be joined by a second one (the
-    /// claims keep them off each other's rows). Default 5 minutes.
+    /// PostgreSQL: when a Hangfire-internal lock (recurring-job scheduling, state changes: all held for moments) of
+    /// a node that died lapses. Our own runs (one pusher per channel, one intake per source) do not use these: they
+    /// hold session advisory locks that the server frees as soon as the node's connection dies. Default 1 minute.
     /// </summary>
-    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

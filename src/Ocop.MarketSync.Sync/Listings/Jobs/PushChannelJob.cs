@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Jobs;
 using Ocop.MarketSync.Sync.Listings.Planning;
@@ -14,13 +15,26 @@ namespace Ocop.MarketSync.Sync.Listings.Jobs;
 /// One Hangfire retry only: failed listings already wait with their own backoff, and the next minute's run
 /// picks them up. The class, namespace and method are a persisted contract of Hangfire.
 /// </remarks>
-public sealed class PushChannelJob(ListingPlanner planner, ListingPusher pusher, ExclusiveRun exclusive, IProductChangeSignal signal)
+public sealed class PushChannelJob(
+    ListingPlanner planner,
+    ListingPusher pusher,
+    ListingClaimer claimer,
+    ExclusiveRun exclusive,
+    IProductChangeSignal signal,
+    ILogger<PushChannelJob> logger)
 {
     [JobDisplayName("Push listings to channel {0}")]
     [AutomaticRetry(Attempts = 1, DelaysInSeconds = [60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RunAsync(string channelId, CancellationToken cancellationToken) =>
         exclusive.RunAsync($"push:{channelId}", async () =>
         {
+            var orphaned = await claimer.ReleaseOrphanedAsync(channelId, cancellationToken);
+            if (orphaned > 0)
+            {
+                logger.LogWarning("Push {Channel}: released {Count} claims left by a run that did not finish (its node stopped mid-push); those listings are pushed now",
+                    channelId, orphaned);
+            }
+
             await planner.PlanChangedAsync(channelId, cancellationToken);
             var summary = await pusher.PushAsync(channelId, cancellationToken);
             if (summary.WriteBacks > 0)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
+using Ocop.MarketSync.Sync.Jobs;
 
 namespace Ocop.MarketSync.Sync.Marketplaces.Auth;
 
@@ -22,7 +22,7 @@ public sealed class ShopTokenStore(
     IDataProtectionProvider protection,
     IEnumerable<IMarketplaceAuthorizer> authorizers,
     ChannelCatalog channels,
-    JobStorage storage,
+    IRunLocks locks,
     TimeProvider time,
     ILogger<ShopTokenStore> logger) : IShopTokenSource
 {
@@ -69,8 +69,8 @@ public sealed class ShopTokenStore(
         await local.WaitAsync(cancellationToken);
         try
         {
-            using var connection = storage.GetConnection();
-            using var distributed = connection.AcquireDistributedLock($"marketsync:tokens:{channelId}", LockWait);
+            await using var distributed = await locks.TryAcquireAsync($"tokens:{channelId}", LockWait, cancellationToken)
+                ?? throw new TimeoutException($"Another node has been refreshing the tokens of channel '{channelId}' for over {LockWait.TotalSeconds:0} s.");
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MarketSyncDbContext>();
             var row = await db.ChannelAuthorizations.FirstOrDefaultAsync(a => a.ChannelId == channelId, cancellationToken)
