@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
+using Ocop.MarketSync.Api.Alerts;
 using Ocop.MarketSync.Api.Certificates;
 using Ocop.MarketSync.Api.Health;
 using Ocop.MarketSync.Api.Intake;
@@ -32,6 +33,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapMarketplaceWebhookEndpoints();
         app.MapCertificateEndpoints();
         app.MapReportEndpoints();
+        app.MapAlertEndpoints();
         Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {

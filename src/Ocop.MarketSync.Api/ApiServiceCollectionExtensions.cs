@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Api.Health;
 using Ocop.MarketSync.Api.Security;
@@ -39,7 +40,10 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddHealthChecks().AddDbContextCheck<MarketSyncDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<MarketSyncDbContext>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<OpenAlertsHealthCheck>("alerts", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag]);
         services.AddAntiforgery();
 
         services.AddAuthentication(StaffAuthentication.Scheme)

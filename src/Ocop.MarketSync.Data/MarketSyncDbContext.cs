@@ -31,6 +31,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<WriteBack> WriteBacks => Set<WriteBack>();
     public DbSet<CertificateWarning> CertificateWarnings => Set<CertificateWarning>();
     public DbSet<RunRequest> RunRequests => Set<RunRequest>();
+    public DbSet<OperationalAlert> Alerts => Set<OperationalAlert>();
     public DbSet<ChannelAuthorization> ChannelAuthorizations => Set<ChannelAuthorization>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -55,6 +56,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new RunRequestConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelAuthorizationConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new OperationalAlertConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -33,6 +33,7 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<ListingPlanner>();
         services.TryAddScoped<ListingClaimer>();
         services.TryAddScoped<ListingPusher>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Operations.OperationalAlerts>();
         services.AddRunLocks();
         services.TryAddScoped<ExclusiveRun>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();

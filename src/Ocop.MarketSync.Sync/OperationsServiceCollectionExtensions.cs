@@ -24,6 +24,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddOptions<WebhookNotifierOptions>().Bind(configuration.GetSection(WebhookNotifierOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookNotifierOptions>, WebhookNotifierOptionsValidator>());
 
+        services.TryAddScoped<Ocop.MarketSync.Sync.Operations.OperationalAlerts>();
         services.TryAddScoped<ChannelReconciler>();
         services.TryAddScoped<ReconcileChannelJob>();
         services.TryAddScoped<MarketplaceHintJob>();

@@ -29,11 +29,13 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<ProductWriter>();
         services.TryAddScoped<RetireGuard>();
         services.TryAddScoped<IntakeRunRecorder>();
+        services.TryAddScoped<IntakeAlerts>();
         services.TryAddScoped<RegistryIntake>();
         services.TryAddSingleton<IProductChangeSignal, NoProductChangeSignal>();
         services.TryAddScoped<FileImport>();
         services.TryAddScoped<RegistryChangeNotifications>();
         services.TryAddSingleton<IRegistryPullTrigger, NoRegistryPullTrigger>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Operations.OperationalAlerts>();
         services.AddRunLocks();
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.ExclusiveRun>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();

@@ -39,7 +39,19 @@ public sealed record ChannelDto(
     bool Enabled,
     IReadOnlyDictionary<ListingState, int> Listings,
     int Dirty,
-    ChannelAuthorizationDto? Authorization);
+    ChannelAuthorizationDto? Authorization,
+    ChannelHealthDto Health);
+
+/// <param name="State"><c>Ok</c>, or <c>Stopped</c>: the channel cannot push until a person fixes <paramref name="Code"/> (the other channels keep working).</param>
+/// <param name="Code">Why it stopped: <c>Misconfigured</c> (a key or credential in configuration), <c>AuthExpired</c> (run <c>channel authorize</c>).</param>
+/// <param name="Since">When it stopped (UTC).</param>
+public sealed record ChannelHealthDto(string State, string? Code, string? Reason, DateTime? Since)
+{
+    public static readonly ChannelHealthDto Ok = new("Ok", null, null, null);
+
+    public static ChannelHealthDto From(OperationalAlert? stopped) =>
+        stopped is null ? Ok : new("Stopped", stopped.Code, stopped.Reason, stopped.Since);
+}
 
 /// <param name="Status">Authorized, or NeedsReauth (run <c>channel authorize</c> again; nothing is pushed meanwhile).</param>
 public sealed record ChannelAuthorizationDto(string Status, string? Reason, DateTime AccessTokenExpiresAt, DateTime? RefreshTokenExpiresAt, DateTime UpdatedAt)

@@ -57,11 +57,15 @@ public static class ListingEndpoints
             .GroupBy(l => l.ChannelId).Select(g => new { ChannelId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ChannelId, g => g.Count, cancellationToken);
         var authorizations = await db.ChannelAuthorizations.AsNoTracking().ToDictionaryAsync(a => a.ChannelId, cancellationToken);
+        var stopped = await db.Alerts.AsNoTracking()
+            .Where(a => a.Kind == Sync.Operations.AlertKinds.ChannelStopped && a.ResolvedAt == null)
+            .ToDictionaryAsync(a => a.Subject, cancellationToken);
         var result = channels.All.Select(c => new ChannelDto(
             c.Id, c.Marketplace, c.Enabled,
             Enum.GetValues<ListingState>().ToDictionary(s => s, s => counts.Where(x => x.ChannelId == c.Id && x.State == s).Sum(x => x.Count)),
             dirty.GetValueOrDefault(c.Id),
-            authorizations.TryGetValue(c.Id, out var a) ? ChannelAuthorizationDto.From(a) : null)).ToList();
+            authorizations.TryGetValue(c.Id, out var a) ? ChannelAuthorizationDto.From(a) : null,
+            ChannelHealthDto.From(stopped.GetValueOrDefault(c.Id)))).ToList();
         return TypedResults.Ok(result);
     }
 

@@ -429,6 +429,75 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("listings", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.OperationalAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTime?>("RaiseNotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raise_notified_at");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ResolveNotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolve_notified_at");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("ix_alerts_raised_at");
+
+                    b.HasIndex("Kind", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alerts_kind_subject")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.Product", b =>
                 {
                     b.Property<long>("Id")

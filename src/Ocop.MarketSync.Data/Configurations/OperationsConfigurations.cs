@@ -108,3 +108,20 @@ internal sealed class ChannelAuthorizationConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class OperationalAlertConfiguration : IEntityTypeConfiguration<OperationalAlert>
+{
+    public void Configure(EntityTypeBuilder<OperationalAlert> builder)
+    {
+        builder.ToTable("alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Kind).HasMaxLength(32);
+        builder.Property(a => a.Subject).HasMaxLength(64);
+        builder.Property(a => a.Code).HasMaxLength(32);
+        builder.Property(a => a.Reason).HasMaxLength(2000);
+
+        // One open alert per kind and subject, whichever node raises it.
+        builder.HasIndex(a => new { a.Kind, a.Subject }).IsUnique().HasFilter("resolved_at IS NULL");
+        builder.HasIndex(a => a.RaisedAt);
+    }
+}

@@ -36,4 +36,11 @@ public sealed class IntakeOptions
 
     /// <summary>Whether the day of issue + N months is still valid. Default: it is not (issue + 36 months − 1 day).</summary>
     public LastValidDayRule LastValidDay { get; set; } = LastValidDayRule.IssuePlusMonthsMinusOneDay;
+
+    /// <summary>
+    /// How long every pull may fail before the registry counts as unreachable: an operational alert, readiness
+    /// Degraded, one notice (and one more when it is back). Default 30 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Intake:UnreachableAlertAfter must be between 00:00:00 and 7.00:00:00.")]
+    public TimeSpan UnreachableAlertAfter { get; set; } = TimeSpan.FromMinutes(30);
 }

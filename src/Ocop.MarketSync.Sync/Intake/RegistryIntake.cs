@@ -20,6 +20,7 @@ public sealed class RegistryIntake(
     IntakeRunRecorder runs,
     IntakeClock clock,
     IProductChangeSignal changes,
+    IntakeAlerts alerts,
     IOptions<RegistryOptions> registryOptions,
     ILogger<RegistryIntake> logger)
 {
@@ -37,11 +38,11 @@ public sealed class RegistryIntake(
         {
             await WalkAsync(run, cursor, moveCursorPerPage: true, seen: null, cancellationToken);
             await SignalAsync(run, cancellationToken);
-            return await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken);
+            return await SucceededAsync(await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is RegistryPageException or DbUpdateException)
         {
-            await runs.FailAsync(run, ex, cancellationToken);
+            await FailedAsync(run, ex, cancellationToken);
             throw;
         }
     }
@@ -64,16 +65,31 @@ public sealed class RegistryIntake(
             if (verdict.Alert is not null)
             {
                 run.Alert = verdict.Alert;
-                logger.LogError("Intake alert on {Source}: {Alert}", _registry.SourceName, verdict.Alert);
-                return await runs.FinishAsync(run, IntakeRunStatus.GuardTripped, cancellationToken);
+                logger.LogWarning("Intake guard on {Source}: {Alert}", _registry.SourceName, verdict.Alert);
+                return await SucceededAsync(await runs.FinishAsync(run, IntakeRunStatus.GuardTripped, cancellationToken), cancellationToken);
             }
 
-            return await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken);
+            return await SucceededAsync(await runs.FinishAsync(run, IntakeRunStatus.Succeeded, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (ex is RegistryPageException or DbUpdateException)
         {
-            await runs.FailAsync(run, ex, cancellationToken);
+            await FailedAsync(run, ex, cancellationToken);
             throw;
+        }
+    }
+
+    private async Task<IntakeRun> SucceededAsync(IntakeRun run, CancellationToken cancellationToken)
+    {
+        await alerts.PullSucceededAsync(run, cancellationToken);
+        return run;
+    }
+
+    private async Task FailedAsync(IntakeRun run, Exception ex, CancellationToken cancellationToken)
+    {
+        await runs.FailAsync(run, ex, cancellationToken);
+        if (ex is RegistryPageException)
+        {
+            await alerts.PullFailedAsync(run, CancellationToken.None);
         }
     }
 

@@ -9,7 +9,20 @@ public sealed class LogNotifier(ILogger<LogNotifier> logger) : INotifier
 
     public Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
     {
-        logger.LogWarning("Notice {Type} for {RegistryId} ({Producer}): {Message}", notice.Type, notice.RegistryId, notice.Producer, notice.Message);
+        if (notice.RegistryId is not null)
+        {
+            logger.LogWarning("Notice {Type} for {RegistryId} ({Producer}): {Message}", notice.Type, notice.RegistryId, notice.Producer, notice.Message);
+        }
+        else if (notice.Type.EndsWith(OperationalAlerts.ResolvedSuffix, StringComparison.Ordinal))
+        {
+            logger.LogInformation("RESOLVED {Type} {Subject}: {Message}", notice.Type, notice.Data.GetValueOrDefault("subject"), notice.Data.GetValueOrDefault("messageEn"));
+        }
+        else
+        {
+            // Once per alert (OperationalAlerts sends each transition once), so an operator's log alerting can key on it.
+            logger.LogError("ALERT {Type} {Subject}: {Message}", notice.Type, notice.Data.GetValueOrDefault("subject"), notice.Data.GetValueOrDefault("messageEn"));
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -58,6 +58,29 @@ public sealed class TokenStoreTests(PostgresServer postgres)
         Assert.Contains("refresh token expired", row.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SaveAuthorization_AfterReauthWasNeeded_ParkedListingsGoOutWithTheNextPush()
+    {
+        await using var harness = await CreateAsync(new RotatingAuthorizer());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+        // As the pusher leaves them when the marketplace refuses the tokens: parked until a person acts.
+        await harness.QueryAsync(db => db.Listings.Where(l => l.RegistryId == "REG-00002" || l.RegistryId == "REG-00003")
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.State, ListingState.NeedsReauth)
+                .SetProperty(l => l.Dirty, true)
+                .SetProperty(l => l.NextAttemptAt, Ocop.MarketSync.Sync.Listings.Push.RetryPolicy.Parked), ct));
+        var store = await harness.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<ShopTokenStore>()));
+
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveAuthorizationAsync("ch-0", new ShopTokens("access-9", now.AddHours(4), "refresh-9", now.AddDays(30), "shop-1"), ct);
+
+        var parked = await harness.QueryAsync(db => db.Listings.Where(l => l.State == ListingState.NeedsReauth).ToListAsync(ct));
+        Assert.Equal(2, parked.Count);
+        Assert.All(parked, l => Assert.Null(l.NextAttemptAt));
+    }
+
     private Task<IntakeHarness> CreateAsync(RotatingAuthorizer authorizer) =>
         IntakeHarness.CreateAsync(postgres, channels: 1, configure: services =>
         {

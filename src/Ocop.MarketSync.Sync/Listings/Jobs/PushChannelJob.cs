@@ -4,6 +4,7 @@ using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Jobs;
 using Ocop.MarketSync.Sync.Listings.Planning;
 using Ocop.MarketSync.Sync.Listings.Push;
+using Ocop.MarketSync.Sync.Operations;
 
 namespace Ocop.MarketSync.Sync.Listings.Jobs;
 
@@ -21,6 +22,7 @@ public sealed class PushChannelJob(
     ListingClaimer claimer,
     ExclusiveRun exclusive,
     IProductChangeSignal signal,
+    OperationalAlerts alerts,
     ILogger<PushChannelJob> logger)
 {
     [JobDisplayName("Push listings to channel {0}")]
@@ -37,6 +39,16 @@ public sealed class PushChannelJob(
 
             await planner.PlanChangedAsync(channelId, cancellationToken);
             var summary = await pusher.PushAsync(channelId, cancellationToken);
+            if (summary.StoppedBy is { } code)
+            {
+                await alerts.RaiseAsync(AlertKinds.ChannelStopped, channelId, code, summary.StopReason ?? code, since: null, CancellationToken.None);
+            }
+            else if (summary.Calls > 0)
+            {
+                // Only a run that reached the marketplace proves the channel works again; an idle run proves nothing.
+                await alerts.ResolveAsync(AlertKinds.ChannelStopped, channelId, CancellationToken.None);
+            }
+
             if (summary.WriteBacks > 0)
             {
                 await signal.WriteBacksQueuedAsync(CancellationToken.None);

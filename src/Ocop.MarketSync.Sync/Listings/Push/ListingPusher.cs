@@ -63,8 +63,10 @@ public sealed partial class ListingPusher(
             if (batch.StopChannel is { } reason)
             {
                 summary.StoppedBy = reason.GetType().Name;
+                summary.StopReason = reason.RequestId is null ? reason.Message : $"{reason.Message} (request {reason.RequestId})";
                 summary.StoppedForReauth = reason is MarketplaceError.AuthExpired;
-                logger.LogError("ALERT channel {Channel}: pushing stops ({Kind}: {Message}); it resumes when a person has fixed it",
+                // The alert itself (state, notice) is raised once by the job: OperationalAlerts.
+                logger.LogWarning("Channel {Channel}: pushing stops ({Kind}: {Message}); it resumes when a person has fixed it",
                     channelId, reason.GetType().Name, reason.Message);
                 break;
             }

@@ -16,4 +16,7 @@ public sealed class PushSummary
 
     /// <summary>The kind of error that stopped the run early (AuthExpired, Misconfigured), or null.</summary>
     public string? StoppedBy { get; set; }
+
+    /// <summary>The message of that error (with the marketplace's request id when it gave one).</summary>
+    public string? StopReason { get; set; }
 }

@@ -61,6 +61,10 @@ public sealed class ShopTokenStore(
         Write(row, tokens, ChannelAuthorizationStatus.Authorized, reason: null);
         await db.SaveChangesAsync(cancellationToken);
         _cache[channelId] = tokens;
+
+        // Listings parked while the authorisation was gone go out with the next push, without a retry per listing.
+        await db.Listings.Where(l => l.ChannelId == channelId && l.State == ListingState.NeedsReauth)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.NextAttemptAt, (DateTime?)null), cancellationToken);
     }
 
     private async Task<ShopTokens> RefreshAsync(string channelId, IMarketplaceAuthorizer authorizer, ShopTokens? rejected, CancellationToken cancellationToken)
