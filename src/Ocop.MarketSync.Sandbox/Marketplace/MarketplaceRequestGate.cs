@@ -18,6 +18,7 @@ internal sealed class MarketplaceRequestGate(MarketplaceSandbox sandbox)
         HttpContext http, MarketplaceSandboxEndpoint endpoint, Func<string, Task<IResult>> handle)
     {
         sandbox.RecordCall(endpoint);
+        using var inFlight = sandbox.EnterRequest();
         var requestId = sandbox.NextRequestId();
         http.Response.Headers[RequestIdHeader] = requestId;
         if (sandbox.Options.AccessToken is { } token

@@ -27,6 +27,12 @@ public sealed class PostgresRunLocks : IRunLocks, IDisposable
 
     private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The application_name of this process's lock sessions: <c>ocop-marketsync-locks {host}/{pid}</c> (a pod name in
+    /// Kubernetes), cut to PostgreSQL's 63 bytes.
+    /// </summary>
+    public static readonly string HolderName = Truncate($"ocop-marketsync-locks {Environment.MachineName}/{Environment.ProcessId}");
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresRunLocks> _logger;
 
@@ -34,7 +40,8 @@ public sealed class PostgresRunLocks : IRunLocks, IDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
-            ApplicationName = "ocop-marketsync-locks",
+            // Who holds a lock is visible to operators: pg_locks joined with pg_stat_activity names the node and process.
+            ApplicationName = HolderName,
             // Its own small pool: a returned connection is reset (DISCARD ALL frees any advisory lock left on it).
             MaxPoolSize = 32,
             // Client side too: a holder learns within seconds that the server (and so its lock) is gone.
@@ -88,6 +95,8 @@ public sealed class PostgresRunLocks : IRunLocks, IDisposable
     }
 
     public void Dispose() => _dataSource.Dispose();
+
+    private static string Truncate(string name) => name.Length > 63 ? name[..63] : name;
 
     private sealed class Held(NpgsqlConnection connection, long key, string resource, ILogger logger) : IAsyncDisposable
     {

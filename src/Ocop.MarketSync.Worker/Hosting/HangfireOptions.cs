@@ -37,10 +37,11 @@ public sealed class HangfireOptions
 
     /// <summary>
     /// With the sliding timeout (always on), how long after its last heartbeat a job of a dead node is run again
-    /// elsewhere; a live job's heartbeat comes every fifth of this. Default 1 minute: a job of a killed node no
-    /// longer shows "Processing" for half an hour, and running it again is safe (its run lock came free with the node).
+    /// elsewhere; a live job's heartbeat comes every fifth of this. Default 30 seconds: the push a killed node was
+    /// running is taken over by another node within about that (ADR 0007), and running it again is safe (its run lock
+    /// came free with the node, and a job that finds the lock held leaves a rerun request instead of pushing).
     /// </summary>
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// PostgreSQL: when a Hangfire-internal lock (recurring-job scheduling, state changes: all held for moments) of

@@ -73,6 +73,8 @@ public sealed class PostgresRunLocksTests(PostgresServer postgres)
                 SELECT count(pg_terminate_backend(pid)) FROM pg_locks
                 WHERE locktype = 'advisory' AND granted
                   AND ((classid::bigint << 32) | objid::bigint) = $1
+                  -- Only this test's database: other tests hold the same keys in theirs.
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 """, admin);
             kill.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
             Assert.Equal(1L, await kill.ExecuteScalarAsync(Ct));

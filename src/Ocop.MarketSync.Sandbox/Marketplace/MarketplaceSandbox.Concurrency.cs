@@ -1,0 +1,38 @@
+namespace Ocop.MarketSync.Sandbox.Marketplace;
+
+public sealed partial class MarketplaceSandbox
+{
+    private int _inFlight;
+    private int _maxInFlight;
+
+    /// <summary>
+    /// The most API requests this shop had in flight at once. With one sequential pusher per channel this stays 1
+    /// however many nodes run: the scale-out test reads it to prove two nodes never pushed one channel together.
+    /// </summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Counts a request in flight until the returned scope is disposed.</summary>
+    internal IDisposable EnterRequest()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        {
+        }
+
+        return new Exit(this);
+    }
+
+    private sealed class Exit(MarketplaceSandbox sandbox) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                Interlocked.Decrement(ref sandbox._inFlight);
+            }
+        }
+    }
+}
