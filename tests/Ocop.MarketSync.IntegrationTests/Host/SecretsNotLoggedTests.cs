@@ -8,12 +8,13 @@ namespace Ocop.MarketSync.IntegrationTests.Host;
 
 /// <summary>
 /// The real service as its own process, on PostgreSQL with the marketplace simulators and JSON logs, given secrets
-/// this test knows: none of them appears anywhere in what it writes while it syncs, and stdout is JSON only.
+/// this test knows: none of them appears anywhere in what it writes while it syncs, stdout is JSON only, and a push
+/// that found nothing to do logs at Debug only.
 /// </summary>
 public sealed class SecretsNotLoggedTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task Serve_SyncingWithKnownSecrets_WritesNoneOfThemAndOnlyJsonOnStdout()
+    public async Task Serve_SyncingWithKnownSecrets_WritesNoneOfThemOnlyJsonOnStdoutAndIdlePushesAtDebug()
     {
         var ct = TestContext.Current.CancellationToken;
         var secrets = new Dictionary<string, string>
@@ -55,10 +56,13 @@ public sealed class SecretsNotLoggedTests(PostgresServer postgres)
             Assert.True(push.IsSuccessStatusCode, $"push answered {(int)push.StatusCode}");
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        // That push found nothing to do: wait for its summary, then check the levels of every push summary so far.
+        await WaitAsync(() => Task.FromResult(PushSummaries(worker).Any(e => Channel(e) == "shopee-sim" && Int(e, "Claimed") == 0)),
+            TimeSpan.FromSeconds(60), worker);
+        AssertIdleRunsAtDebugOnly(worker);
         AssertNoSecret(worker, [.. secrets.Values, dbPassword, basic]);
         // What was searched is the sync's own output: the push summaries are there.
-        Assert.Contains(worker.StandardOutput, line => line.Contains("Push shopee-sim", StringComparison.Ordinal));
+        Assert.Contains(PushSummaries(worker), e => Channel(e) == "shopee-sim" && Int(e, "Claimed") == 53);
         foreach (var line in worker.StandardOutput)
         {
             using var json = JsonDocument.Parse(line);
@@ -68,6 +72,30 @@ public sealed class SecretsNotLoggedTests(PostgresServer postgres)
         // The banner went to stderr, where a person sees it and a log collector parsing stdout does not.
         Assert.Contains(worker.StandardError, line => line.Contains("Ocop.MarketSync is running on", StringComparison.Ordinal));
     }
+
+    /// <summary>A push that claimed nothing is Debug; one that pushed is Information (the compact format omits "@l" then).</summary>
+    private static void AssertIdleRunsAtDebugOnly(WorkerProcess worker)
+    {
+        var summaries = PushSummaries(worker).ToList();
+        foreach (var summary in summaries)
+        {
+            var level = summary.TryGetProperty("@l", out var l) ? l.GetString() : "Information";
+            var idle = Int(summary, "Claimed") == 0 && Int(summary, "Calls") == 0;
+            Assert.True(level == (idle ? "Debug" : "Information"), $"{level}: {summary}");
+        }
+
+        Assert.Contains(summaries, e => Int(e, "Claimed") == 53);
+    }
+
+    private static IEnumerable<JsonElement> PushSummaries(WorkerProcess worker) =>
+        worker.StandardOutput
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.TryGetProperty("SourceContext", out var source) && source.GetString() == "Ocop.MarketSync.Sync.Listings.Push.ListingPusher"
+                && e.TryGetProperty("Claimed", out _));
+
+    private static string? Channel(JsonElement e) => e.TryGetProperty("Channel", out var channel) ? channel.GetString() : null;
+
+    private static int Int(JsonElement e, string property) => e.GetProperty(property).GetInt32();
 
     private static void AssertNoSecret(WorkerProcess process, IEnumerable<string> secrets)
     {
