@@ -43,7 +43,13 @@ public static class ApiServiceCollectionExtensions
         services.AddHealthChecks()
             .AddDbContextCheck<MarketSyncDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireStorageHealthCheck>("hangfire", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<OpenAlertsHealthCheck>("alerts", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<OpenAlertsHealthCheck>("alerts", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StalledChannelsHealthCheck>("pushing", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag]);
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName))
+            .Validate(o => o.StalledChannelAfter >= TimeSpan.FromMinutes(1), "Health:StalledChannelAfter must be at least 00:01:00.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StalledChannelsHealthCheck.Cache>();
         services.AddAntiforgery();
 
         services.AddAuthentication(StaffAuthentication.Scheme)

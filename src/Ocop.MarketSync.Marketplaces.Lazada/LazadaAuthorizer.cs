@@ -18,6 +18,10 @@ internal sealed class LazadaAuthorizer(
     LazadaChannelRegistry registry,
     TimeProvider time) : IMarketplaceAuthorizer
 {
+    /// <summary>Codes that blame the app key or secret (the signature), not the seller's code or token.</summary>
+    private static readonly HashSet<string> AppKeyCodes = new(
+        ["IncompleteSignature", "InvalidAppKey", "AppKeyNotExist", "IllegalAccessKey"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> RefusedCodes = new(
         [LazadaErrorCodes.InvalidCode, LazadaErrorCodes.IllegalRefreshToken, "AUTH_TYPE_UNSUPPORTED"], StringComparer.Ordinal);
 
@@ -62,6 +66,12 @@ internal sealed class LazadaAuthorizer(
             {
                 throw new MarketplaceException(LazadaErrorMapper.FromHttp(response, cancellationToken)
                     ?? new MarketplaceError.Transient("Lazada's token answer could not be read."));
+            }
+
+            if (AppKeyCodes.Contains(code))
+            {
+                var secrets = registry.CredentialsRefOf(channel.Id) ?? $"Channels:{channel.Id}:CredentialsRef";
+                throw AppCredentialsRefused.Error("Lazada", $"{code}: {token.Message}", token.RequestId, $"{secrets}:AppKey", $"{secrets}:AppSecret");
             }
 
             if (RefusedCodes.Contains(code))

@@ -35,14 +35,14 @@ internal sealed class ShopeeAuthorizer(
     public Task<ShopTokens> ExchangeCodeAsync(ChannelOptions channel, string code, CancellationToken cancellationToken)
     {
         var (api, partnerId, shopId) = Prepare(channel);
-        return CallAsync(ct => api.GetTokenAsync(new WireTokenGet(code, partnerId, shopId), ct), shopId, "code", cancellationToken);
+        return CallAsync(ct => api.GetTokenAsync(new WireTokenGet(code, partnerId, shopId), ct), channel, shopId, "code", cancellationToken);
     }
 
     public Task<ShopTokens> RefreshAsync(ChannelOptions channel, ShopTokens current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var (api, partnerId, shopId) = Prepare(channel);
-        return CallAsync(ct => api.RefreshTokenAsync(new WireTokenRefresh(current.RefreshToken, partnerId, shopId), ct), shopId, "refresh token", cancellationToken);
+        return CallAsync(ct => api.RefreshTokenAsync(new WireTokenRefresh(current.RefreshToken, partnerId, shopId), ct), channel, shopId, "refresh token", cancellationToken);
     }
 
     private (IShopeeApi Api, long PartnerId, long ShopId) Prepare(ChannelOptions channel)
@@ -53,7 +53,8 @@ internal sealed class ShopeeAuthorizer(
     }
 
     private async Task<ShopTokens> CallAsync(
-        Func<CancellationToken, Task<Refit.IApiResponse<WireTokenResponse>>> call, long shopId, string what, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<Refit.IApiResponse<WireTokenResponse>>> call, ChannelOptions channel, long shopId, string what,
+        CancellationToken cancellationToken)
     {
         var (tokens, refusal, failure) = await ShopeeCall.RunTokenAsync(call, cancellationToken);
         if (failure is not null)
@@ -63,6 +64,14 @@ internal sealed class ShopeeAuthorizer(
 
         if (refusal is { Error: { } error })
         {
+            // A wrong sign or partner_id is the app's partner key or id, not the seller's code: say which keys to check.
+            if (error == "error_sign" || error == "error_param_partner_id"
+                || (error == "error_param" && (refusal.Message?.Contains("partner_id", StringComparison.OrdinalIgnoreCase) ?? false)))
+            {
+                throw AppCredentialsRefused.Error("Shopee", $"{error}: {refusal.Message}", refusal.RequestId,
+                    $"{channel.CredentialsRef}:{ShopeeCredentials.PartnerIdKey}", $"{channel.CredentialsRef}:{ShopeeCredentials.PartnerKeyKey}");
+            }
+
             // error_param about the code or refresh token is a refusal too; about the timestamp or sign it is ours.
             var refused = Refusals.Contains(error)
                 || (error == "error_param" && (refusal.Message?.Contains(what.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ?? false));

@@ -6,7 +6,7 @@ namespace Ocop.MarketSync.Marketplaces.Shopee;
 
 /// <summary>
 /// Checks each Shopee channel (the options name is the channel id), including that its secrets exist under
-/// <c>{CredentialsRef}</c>; every message names the exact key at fault, never a secret's value.
+/// <c>{CredentialsRef}</c> when the channel is enabled; every message names the exact key at fault, never a secret's value.
 /// </summary>
 internal sealed class ShopeeChannelOptionsValidator(IConfiguration configuration, ShopeeChannelRegistry registry)
     : IValidateOptions<ShopeeChannelOptions>
@@ -51,7 +51,8 @@ internal sealed class ShopeeChannelOptionsValidator(IConfiguration configuration
             Check(missing.Count == 0, $"{nameof(options.RequiredAttributesByCategory)}:{category}", string.Join(',', missing),
                 "keys that also have an AttributeIds entry");
         }
-        if (ShopeeCredentials.TryRead(configuration, channel.CredentialsRef, out var problem) is null)
+        // A disabled channel is never called: its secrets may be absent (`channel authorize` still names them if used).
+        if (channel.Enabled && ShopeeCredentials.TryRead(configuration, channel.CredentialsRef, out var problem) is null)
         {
             failures.Add($"Channels:{name}: {problem}");
         }

@@ -20,4 +20,5 @@ internal sealed class ShopeeChannelRegistry
     public const string ImageClientName = "shopee-images";
 }
 
-internal sealed record ShopeeChannelEntry(string ChannelId, string? CredentialsRef);
+/// <param name="Enabled">A disabled channel calls nothing, so its secrets need not exist at start.</param>
+internal sealed record ShopeeChannelEntry(string ChannelId, string? CredentialsRef, bool Enabled = true);

@@ -37,7 +37,7 @@ public static class ShopeeMarketplaceServiceCollectionExtensions
             var id = channel.Key;
             var credentialsRef = channel["CredentialsRef"];
             if (!string.Equals(channel["Marketplace"], ShopeeCapabilities.Marketplace, StringComparison.OrdinalIgnoreCase)
-                || !registry.Add(new ShopeeChannelEntry(id, credentialsRef)))
+                || !registry.Add(new ShopeeChannelEntry(id, credentialsRef, channel.GetValue("Enabled", true))))
             {
                 continue;
             }

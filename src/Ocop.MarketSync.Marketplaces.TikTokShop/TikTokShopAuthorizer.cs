@@ -29,7 +29,7 @@ internal sealed class TikTokShopAuthorizer(
     {
         ArgumentNullException.ThrowIfNull(channel);
         var keys = credentials.Get(channel.Id);
-        var token = await TokenAsync(channel, api => api.GetTokenAsync(keys.AppKey, keys.AppSecret, code, "authorized_code", cancellationToken), cancellationToken);
+        var token = await TokenAsync(channel, keys, api => api.GetTokenAsync(keys.AppKey, keys.AppSecret, code, "authorized_code", cancellationToken), cancellationToken);
         var shopId = channelOptions.Get(channel.Id).ShopId;
         var cipher = await ShopCipherAsync(channel, keys, token.AccessToken, shopId, cancellationToken);
         return token with { ShopId = shopId, Extra = new Dictionary<string, string> { [TikTokShopSigningHandler.ShopCipherKey] = cipher } };
@@ -40,12 +40,14 @@ internal sealed class TikTokShopAuthorizer(
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(current);
         var keys = credentials.Get(channel.Id);
-        var token = await TokenAsync(channel, api => api.RefreshTokenAsync(keys.AppKey, keys.AppSecret, current.RefreshToken, "refresh_token", cancellationToken), cancellationToken);
+        var token = await TokenAsync(channel, keys, api => api.RefreshTokenAsync(keys.AppKey, keys.AppSecret, current.RefreshToken, "refresh_token", cancellationToken), cancellationToken);
         // The shop and its cipher do not change with a refresh.
         return token with { ShopId = current.ShopId, Extra = current.Extra };
     }
 
-    private async Task<ShopTokens> TokenAsync(ChannelOptions channel, Func<ITikTokShopAuthApi, Task<IApiResponse<WireEnvelope<WireToken>>>> call, CancellationToken cancellationToken)
+    private async Task<ShopTokens> TokenAsync(
+        ChannelOptions channel, TikTokShopCredentials keys, Func<ITikTokShopAuthApi, Task<IApiResponse<WireEnvelope<WireToken>>>> call,
+        CancellationToken cancellationToken)
     {
         var http = httpClients.CreateClient(TikTokShopChannelRegistry.AuthHttpClientName);
         http.BaseAddress = channelOptions.Get(channel.Id).AuthBaseUrl;
@@ -79,6 +81,12 @@ internal sealed class TikTokShopAuthorizer(
                 throw new MarketplaceException(status == 429 || envelope?.Code == TikTokShopErrorCodes.TooManyRequests
                     ? new MarketplaceError.RateLimited(TikTokShopErrorMapper.DefaultRetryAfter, message) { RequestId = envelope?.RequestId }
                     : new MarketplaceError.Transient(message) { RequestId = envelope?.RequestId });
+            }
+
+            // Bad app key or secret: the app's configuration, not the seller's code or token.
+            if (envelope.Code is TikTokShopErrorCodes.InvalidCredentials or TikTokShopErrorCodes.InvalidSign)
+            {
+                throw AppCredentialsRefused.Error("TikTok Shop", message, envelope.RequestId, $"{keys.Section}:AppKey", $"{keys.Section}:AppSecret");
             }
 
             throw new MarketplaceAuthException(message, envelope.RequestId);

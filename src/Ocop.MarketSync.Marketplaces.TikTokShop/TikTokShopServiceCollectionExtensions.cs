@@ -43,15 +43,20 @@ public static class TikTokShopServiceCollectionExtensions
             var id = channel.Key;
             var credentialsRef = channel["CredentialsRef"] is { Length: > 0 } reference ? reference : $"Channels:{id}:CredentialsRef";
             services.AddOptions<TikTokShopChannelOptions>(id).Bind(channel.GetSection("TikTokShop")).ValidateOnStart();
-            services.AddOptions<TikTokShopCredentials>(id)
+            var credentialOptions = services.AddOptions<TikTokShopCredentials>(id)
                 .Configure(keys =>
                 {
                     var section = configuration.GetSection(credentialsRef);
                     keys.AppKey = section["AppKey"] ?? string.Empty;
                     keys.AppSecret = section["AppSecret"] ?? string.Empty;
                     keys.Section = credentialsRef;
-                })
-                .ValidateOnStart();
+                });
+            if (channel.GetValue("Enabled", true))
+            {
+                // A disabled channel is never called, so its keys need not exist; they are still validated when read.
+                credentialOptions.ValidateOnStart();
+            }
+
             var client = services.AddHttpClient(TikTokShopChannelRegistry.HttpClientName(id), http => http.Timeout = Timeout.InfiniteTimeSpan);
             client.AddResilienceHandler(TikTokShopResilience.PipelineName, (pipeline, context) =>
                     TikTokShopResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<TikTokShopChannelOptions>>().Get(id)));

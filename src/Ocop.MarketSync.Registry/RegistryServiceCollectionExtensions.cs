@@ -8,6 +8,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class RegistryServiceCollectionExtensions
 {
+    /// <summary>The registry's named HTTP client; its resilience pipeline is <c>registry-standard</c>.</summary>
+    public const string HttpClientName = "registry";
+
     /// <summary>
     /// Registers <see cref="IRegistryClient"/>: a Refit client on <c>Registry:BaseUrl</c> with the standard
     /// resilience pipeline, tuned by <c>Registry:Resilience</c> (attempt timeout, retries, circuit breaker).
@@ -25,7 +28,9 @@ public static class RegistryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var client = services.AddRefitGeneratedClient<IRegistryApi>()
+        // Named: Refit would name the client after the interface's assembly-qualified type name, and Polly puts the
+        // client's name in every resilience log line ("registry-standard//Standard-Retry" instead of 250 characters).
+        var client = services.AddRefitGeneratedClient<IRegistryApi>(new RefitSettings(), HttpClientName)
             .ConfigureHttpClient((sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<IOptions<RegistryOptions>>().Value.BaseUrl;

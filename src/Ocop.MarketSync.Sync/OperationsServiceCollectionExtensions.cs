@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Jobs;
 using Ocop.MarketSync.Sync.Listings.Reconciliation;
 using Ocop.MarketSync.Sync.Operations;
 
@@ -23,6 +24,14 @@ public static class OperationsServiceCollectionExtensions
         services.AddOptions<WriteBackOptions>().Bind(configuration.GetSection(WriteBackOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookNotifierOptions>().Bind(configuration.GetSection(WebhookNotifierOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookNotifierOptions>, WebhookNotifierOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReconciliationOptions>>(
+            new CronKeysValidator<ReconciliationOptions>(("Reconciliation:Cron", o => o.Cron))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateOptions>>(
+            new CronKeysValidator<CertificateOptions>(("Certificates:ExpiryCron", o => o.ExpiryCron))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WriteBackOptions>>(
+            new CronKeysValidator<WriteBackOptions>(("WriteBack:Cron", o => o.Cron))));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>>(
+            new CronKeysValidator<AuditOptions>(("Audit:PurgeCron", o => o.PurgeCron))));
 
         services.TryAddScoped<Ocop.MarketSync.Sync.Operations.OperationalAlerts>();
         services.TryAddScoped<ChannelReconciler>();

@@ -21,6 +21,8 @@ public static class SyncServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntakeOptions>>(new Ocop.MarketSync.Sync.Jobs.CronKeysValidator<IntakeOptions>(
+            ("Intake:PullCron", o => o.PullCron), ("Intake:FullCron", o => o.FullCron))));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ProvinceDirectory.LoadEmbedded());
         services.TryAddSingleton<DescriptionSanitizer>();

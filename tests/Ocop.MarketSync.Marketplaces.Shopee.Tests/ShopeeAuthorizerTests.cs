@@ -54,6 +54,19 @@ public sealed class ShopeeAuthorizerTests
     }
 
     [Fact]
+    public async Task ExchangeCodeAsync_WrongPartnerKey_IsAMisconfigurationNamingTheKeysNotARefusedCode()
+    {
+        await using var host = await ShopeeSimulatorHost.StartAsync(settings: new Dictionary<string, string?> { ["SHOPEE_TEST:PartnerKey"] = "wrong-key" });
+
+        var error = await Assert.ThrowsAsync<MarketplaceException>(() =>
+            host.Channel.Authorizer.ExchangeCodeAsync(host.Channel.Channel, host.Simulator.IssueCode(ShopeeTestChannel.ShopId), Ct));
+
+        Assert.IsType<MarketplaceError.Misconfigured>(error.Error);
+        Assert.Contains("SHOPEE_TEST:PartnerKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefreshAsync_WrongPartnerKey_IsAMisconfigurationNotARefusal()
     {
         await using var host = await ShopeeSimulatorHost.StartAsync(settings: new Dictionary<string, string?> { ["SHOPEE_TEST:PartnerKey"] = "wrong-key" });

@@ -1,3 +1,4 @@
+using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
 
 namespace Ocop.MarketSync.Marketplaces.TikTokShop.Tests;
@@ -70,12 +71,15 @@ public sealed class TikTokShopAuthorizerTests(SimulatorServer server) : IClassFi
     }
 
     [Fact]
-    public async Task ExchangeCodeAsync_WrongAppSecret_IsRefused()
+    public async Task ExchangeCodeAsync_WrongAppSecret_IsAMisconfigurationNamingTheKeysNotARefusedCode()
     {
         await using var channel = TikTokShopHarness.Create(server.BaseUrl, FakeShopTokenSource.For("unused"),
             new Dictionary<string, string?> { ["TTS_TEST:AppSecret"] = "wrong" });
 
-        await Assert.ThrowsAsync<MarketplaceAuthException>(() =>
+        var error = await Assert.ThrowsAsync<MarketplaceException>(() =>
             channel.Authorizer.ExchangeCodeAsync(channel.Channel, server.Simulator.IssueAuthCode(), Ct));
+
+        Assert.IsType<MarketplaceError.Misconfigured>(error.Error);
+        Assert.Contains("TTS_TEST:AppSecret", error.Message, StringComparison.Ordinal);
     }
 }

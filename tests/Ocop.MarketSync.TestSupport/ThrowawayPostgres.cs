@@ -8,7 +8,8 @@ namespace Ocop.MarketSync.TestSupport;
 /// <summary>
 /// A PostgreSQL for tests and benchmarks: the server in <c>OCOP_TEST_POSTGRES</c> (an admin connection string), or
 /// a throwaway cluster started with the machine's initdb/pg_ctl (as the postgres user when running as root) on a
-/// free port of 127.0.0.1, removed on dispose.
+/// free port of 127.0.0.1, removed on dispose. Without the server binaries, root installs the Debian package
+/// <c>postgresql</c> once (<see cref="DebianPackage"/>); anyone else gets the command to run.
 /// </summary>
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
@@ -33,13 +34,23 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             return new ThrowawayPostgres(configured, null, null);
         }
 
+        try
+        {
+            // A fresh Debian machine: installed once here when running as root, as .ci/run does.
+            await DebianPackage.Postgres.EnsureAsync(() => FindPostgresBin() is not null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{ex.Message} Or set {EnvironmentVariable} to an admin connection string of a PostgreSQL server.", ex);
+        }
+
         var bin = FindPostgresBin() ?? throw new InvalidOperationException(
             $"No PostgreSQL available. Either set {EnvironmentVariable} to an admin connection string " +
             "(e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=…), or install PostgreSQL so that initdb and pg_ctl " +
             "are on PATH or under /usr/lib/postgresql/*/bin (Debian: apt-get install -y postgresql).");
         var data = Path.Combine(Path.GetTempPath(), "ocop-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(data);
-        var asRoot = Environment.UserName == "root";
+        var asRoot = DebianPackage.IsRoot;
         if (asRoot)
         {
             // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.

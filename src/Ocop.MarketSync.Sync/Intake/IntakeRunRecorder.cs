@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 
 namespace Ocop.MarketSync.Sync.Intake;
 
 /// <summary>Keeps the <see cref="IntakeRun"/> row of a run up to date: what staff see of intake in the API.</summary>
-public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock)
+public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock, ILogger<IntakeRunRecorder> logger)
 {
     public async Task<IntakeRun> StartAsync(IntakeRunKind kind, string source, string? cursor, CancellationToken cancellationToken)
     {
@@ -43,7 +44,24 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock)
         db.IntakeRuns.Update(run);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        LogSummary(run);
         return run;
+    }
+
+    /// <summary>
+    /// One line per run, with the outcome counts: Information when it read or retired something, Debug for the pull
+    /// every five minutes that found nothing new (that one is in <c>/api/intake/runs</c> anyway).
+    /// </summary>
+    private void LogSummary(IntakeRun run)
+    {
+        var level = run.Status == IntakeRunStatus.Failed ? LogLevel.Warning
+            : run.Received > 0 || run.Retired > 0 ? LogLevel.Information
+            : LogLevel.Debug;
+        logger.Log(level,
+            "Intake {Kind} {RunId} from {Source} {Status}: {Received} received ({Inserted} new, {Updated} changed, {Unchanged} unchanged; " +
+            "{Eligible} eligible, {Ineligible} ineligible, {Quarantined} quarantined), {Retired} retired, {Pages} page(s)",
+            run.Kind, run.Id, run.Source, run.Status, run.Received, run.Inserted, run.Updated, run.Unchanged,
+            run.Eligible, run.Ineligible, run.Quarantined, run.Retired, run.Pages);
     }
 
     /// <summary>Records the failure. Uses <see cref="CancellationToken.None"/> on purpose: the failure must be recorded even while shutting down.</summary>

@@ -114,7 +114,7 @@ public sealed class RegistryIntake(
             }
 
             runs.AddPage(run, records, result, next);
-            logger.LogInformation(
+            logger.LogDebug(
                 "Intake page {Page} from {Source}: {Received} received, {Inserted} new, {Updated} changed, {Unchanged} unchanged",
                 run.Pages, _registry.SourceName, records.Count, result.Inserted, result.Updated, result.Unchanged);
 

@@ -50,12 +50,21 @@ internal static class ChannelCommand
             }
             catch (MarketplaceAuthException ex)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The marketplace refused the code:[/] {ex.Message}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"[red]The marketplace refused the code[/] (used, expired or for another shop): {ex.Message} Get a new code: the seller authorises the app again in seller centre; then run `channel authorize {id} --code NEW-CODE`.");
+                return 1;
+            }
+            catch (MarketplaceException ex) when (ex.Error is MarketplaceError.Misconfigured)
+            {
+                // A wrong partner key or app secret: a new code would fail the same way.
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"[red]The marketplace refused the app's credentials, not the code:[/] {ex.Message} Fix the key and run the command again; the code is still good while it has not expired.");
                 return 1;
             }
             catch (MarketplaceException ex)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The exchange failed; try again with a new code:[/] {ex.Message}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"[red]The exchange failed:[/] {ex.Message} Try again; if the marketplace then says the code was used, get a new one.");
                 return 1;
             }
             catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException)

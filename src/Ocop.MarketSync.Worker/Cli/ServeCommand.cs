@@ -10,6 +10,7 @@ internal static class ServeCommand
         try
         {
             await using var app = await MarketSyncHost.BuildAsync(args, HostMode.Serve, cancellationToken);
+            MarketSyncHost.ValidateConfiguration(app.Services);
             await MarketSyncHost.PrepareStorageAsync(app.Services, cancellationToken);
             await app.RunAsync();
             return 0;

@@ -8,6 +8,10 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// Hangfire calls these synchronously around the job, so the scope flows into the job's async code.
 /// </summary>
 /// <remarks>
+/// "Started" and "finished" are Debug: a push runs every minute per channel, and each job writes its own one-line
+/// summary at Information when it did something. A failure stays an Error.
+/// </remarks>
+/// <remarks>
 /// Hangfire's filter list is process-wide: every host adds its own instance, so each instance acts only on the jobs
 /// of its own host's storage (otherwise a second host in the process logged every job twice, through a factory that
 /// may already be disposed).
@@ -32,7 +36,7 @@ internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory, Hangfire.J
             ["Job"] = job,
         });
         context.Items[ClockKey] = Stopwatch.StartNew();
-        _logger.LogInformation("Job {Job} {JobId} started", job, context.BackgroundJob.Id);
+        _logger.LogDebug("Job {Job} {JobId} started", job, context.BackgroundJob.Id);
     }
 
     public void OnPerformed(PerformedContext context)
@@ -49,7 +53,7 @@ internal sealed class JobLogScopeFilter(ILoggerFactory loggerFactory, Hangfire.J
         }
         else
         {
-            _logger.LogInformation("Job {JobId} finished in {Elapsed}", context.BackgroundJob.Id, elapsed);
+            _logger.LogDebug("Job {JobId} finished in {Elapsed}", context.BackgroundJob.Id, elapsed);
         }
 
         if (context.Items.TryGetValue(ScopeKey, out var scope))

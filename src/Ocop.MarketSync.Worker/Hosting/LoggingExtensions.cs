@@ -5,6 +5,10 @@ namespace Ocop.MarketSync.Worker.Hosting;
 
 internal static class LoggingExtensions
 {
+    /// <summary>Whether stdout is a JSON log stream (<c>Logs:Format=Json</c>), on which nothing else may be written.</summary>
+    public static bool IsJson(IConfiguration configuration) =>
+        string.Equals(configuration.GetValue("Logs:Format", "Text"), "Json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Serilog for the whole host: readable text by default, one JSON object per line with <c>Logs:Format=Json</c>
     /// (containers). Levels from the <c>Serilog</c> section. Log scopes (JobId, Job) become properties.
@@ -17,7 +21,7 @@ internal static class LoggingExtensions
             throw new InvalidOperationException($"Logs:Format '{format}' is not one of: Text, Json.");
         }
 
-        var json = string.Equals(format, "Json", StringComparison.OrdinalIgnoreCase);
+        var json = IsJson(configuration);
         // preserveStaticLogger: each host logs through its own logger. Replacing the static Log.Logger let a second host
         // in the process (a command next to the service, test hosts) take over, then close, the first one's logging.
         return services.AddSerilog(preserveStaticLogger: true, configureLogger: (sp, logger) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Data;
 
 namespace Ocop.MarketSync.Worker.Hosting;
@@ -66,13 +67,33 @@ internal static class MarketSyncHost
     }
 
     /// <summary>
+    /// Checks every option marked ValidateOnStart now (cron keys, channels, credentials, storage…), so a bad key
+    /// stops the service before anything touches the database; the host would otherwise check them only when it
+    /// starts, after <see cref="PrepareStorageAsync"/> migrated.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">Every failure, each naming its key.</exception>
+    public static void ValidateConfiguration(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several options classes failed: one exception with all their messages, as for a single one.
+            throw new OptionsValidationException("(configuration)", typeof(object),
+                ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        }
+    }
+
+    /// <summary>
     /// Before serving: migrate the embedded SQLite file when allowed, otherwise check that the database is
     /// reachable and migrated, and stop with a clear message if not.
     /// </summary>
     public static async Task PrepareStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var storage = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+        var storage = scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (storage.MigrateOnStart)
         {

@@ -17,7 +17,8 @@ internal sealed class PushTrigger(IRecurringJobManager recurringJobs, ChannelCat
             recurringJobs.Trigger(RecurringJobsRegistrar.PushJobId(channel.Id));
         }
 
-        logger.LogInformation("Products changed: push triggered for {Count} channel(s)", channels.Enabled.Count);
+        // Debug: the intake run's own summary line already says that products changed.
+        logger.LogDebug("Products changed: push triggered for {Count} channel(s)", channels.Enabled.Count);
         return Task.CompletedTask;
     }
 

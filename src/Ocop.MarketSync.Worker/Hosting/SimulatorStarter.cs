@@ -9,8 +9,10 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// <summary>
 /// Starts the simulator of one channel's marketplace and points the channel at it. The simulator hosts the shop the
 /// channel names (its shop or seller id, its warehouse), so those stay in configuration; the app credentials are
-/// the simulator's own, written into the channel's <c>CredentialsRef</c> section for the adapter to sign with. What
-/// is set here is what each adapter reads (docs/marketplaces): its base URLs and its secret key names.
+/// the simulator's own, written into the channel's <c>CredentialsRef</c> section for the adapter to sign with, unless
+/// that section already holds a secret (partner key, app secret): then the simulator takes that one, so a test can run
+/// the service with secrets it knows and look for them in the output. What is set here is what each adapter reads
+/// (docs/marketplaces): its base URLs and its secret key names.
 /// </summary>
 internal static class SimulatorStarter
 {
@@ -32,7 +34,11 @@ internal static class SimulatorStarter
         var shopId = long.TryParse(Required(channel, "Shopee:ShopId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
             : throw new InvalidOperationException($"{channel.Path}:Shopee:ShopId must be a number for its simulator.");
         var secrets = Required(channel, "CredentialsRef");
-        var simulator = new ShopeeSimulator(new ShopeeSimulatorOptions { ShopIds = [shopId] });
+        var simulator = new ShopeeSimulator(new ShopeeSimulatorOptions
+        {
+            ShopIds = [shopId],
+            PartnerKey = Configured(configuration, secrets, "PartnerKey") ?? new ShopeeSimulatorOptions().PartnerKey,
+        });
         var server = await SandboxServer.StartAsync(port, app => app.MapShopeeSimulator(simulator), cancellationToken);
         configuration[$"{channel.Path}:BaseUrl"] = server.BaseUrl.ToString();
         configuration[$"{secrets}:PartnerId"] = simulator.Options.PartnerId.ToString(CultureInfo.InvariantCulture);
@@ -44,6 +50,7 @@ internal static class SimulatorStarter
     {
         var secrets = Required(channel, "CredentialsRef");
         var options = new LazadaSimulatorOptions { SellerId = Required(channel, "Lazada:SellerId") };
+        options.AppSecret = Configured(configuration, secrets, "AppSecret") ?? options.AppSecret;
         if (channel["Lazada:Country"] is { Length: > 0 } country)
         {
             options.Country = country;
@@ -64,11 +71,13 @@ internal static class SimulatorStarter
     private static async Task<EmbeddedSimulator> StartTikTokShopAsync(ConfigurationManager configuration, IConfigurationSection channel, int port, CancellationToken cancellationToken)
     {
         var secrets = Required(channel, "CredentialsRef");
-        var simulator = new TikTokShopSimulator(new TikTokShopSimulatorOptions
+        var options = new TikTokShopSimulatorOptions
         {
             ShopId = Required(channel, "TikTokShop:ShopId"),
             WarehouseId = Required(channel, "TikTokShop:WarehouseId"),
-        });
+        };
+        options.AppSecret = Configured(configuration, secrets, "AppSecret") ?? options.AppSecret;
+        var simulator = new TikTokShopSimulator(options);
         var server = await SandboxServer.StartAsync(port, app => app.MapTikTokShopSimulator(simulator), cancellationToken);
 
         // The token host is the same simulator (in production it is auth.tiktok-shops.com).
@@ -78,6 +87,9 @@ internal static class SimulatorStarter
         configuration[$"{secrets}:AppSecret"] = simulator.Options.AppSecret;
         return new EmbeddedSimulator(channel.Key, "tiktokshop", server, simulator.IssueAuthCode);
     }
+
+    private static string? Configured(ConfigurationManager configuration, string secrets, string key) =>
+        configuration[$"{secrets}:{key}"] is { Length: > 0 } value ? value : null;
 
     private static string Required(IConfigurationSection channel, string key) =>
         channel[key] is { Length: > 0 } value ? value

@@ -8,10 +8,16 @@ namespace Ocop.MarketSync.Worker.Hosting;
 /// Tells the person who started the service where things are and how to log in. Written to the console
 /// directly, not through the logger, so a generated password never reaches a log sink.
 /// </summary>
+/// <remarks>
+/// With <c>Logs:Format=Json</c> stdout is the log stream, one JSON object per line, read by a log collector: the
+/// banner goes to stderr there. Not as a JSON event, because it may carry the generated password, which must not
+/// become a log record; on stderr a person sees it and a JSON parser of stdout never does.
+/// </remarks>
 internal sealed class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
     StaffCredentials credentials,
+    IConfiguration configuration,
     IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -50,7 +56,8 @@ internal sealed class StartupBanner(
         }
 
         lines.Add(string.Empty);
-        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
-        Console.Out.Flush();
+        var console = LoggingExtensions.IsJson(configuration) ? Console.Error : Console.Out;
+        console.WriteLine(string.Join(Environment.NewLine, lines));
+        console.Flush();
     }
 }

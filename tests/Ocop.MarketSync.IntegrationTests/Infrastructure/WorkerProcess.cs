@@ -1,50 +1,80 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using Npgsql;
-using Ocop.MarketSync.Sandbox.Registry;
 
 namespace Ocop.MarketSync.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One worker node as its own OS process (<c>dotnet Ocop.MarketSync.Worker.dll</c>), killed with SIGKILL when the
-/// test says so: what a crash of a node in production is. Its last output lines go into failure messages.
+/// The service's own executable run as an operator runs it (<c>dotnet Ocop.MarketSync.Worker.dll …</c>) in a
+/// temporary working directory, with stdout and stderr kept apart, for tests about what it prints.
 /// </summary>
-public sealed class WorkerProcess : IDisposable
+public sealed class WorkerProcess : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
     private readonly Process _process;
 
     private WorkerProcess(Process process) => _process = process;
 
-    public int Pid => _process.Id;
+    /// <summary>The temporary working directory (no config/ overlay of the repository is picked up from it).</summary>
+    public string Directory { get; private init; } = string.Empty;
+
+    public IReadOnlyList<string> StandardOutput => [.. _stdout];
+
+    public IReadOnlyList<string> StandardError => [.. _stderr];
+
+    /// <summary>Everything it wrote, stdout then stderr.</summary>
+    public string AllOutput => string.Join(Environment.NewLine, _stdout.Concat(_stderr));
 
     public bool HasExited => _process.HasExited;
 
-    public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
+    public int ExitCode => _process.ExitCode;
 
-    public static WorkerProcess Start(IEnumerable<string> args)
+    public static WorkerProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
+        var directory = Path.Combine(Path.GetTempPath(), "ocop-proc-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ocop.MarketSync.Worker.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        var worker = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("The worker did not start."));
-        worker._process.OutputDataReceived += (_, e) => worker.Keep(e.Data);
-        worker._process.ErrorDataReceived += (_, e) => worker.Keep(e.Data);
-        worker._process.BeginOutputReadLine();
-        worker._process.BeginErrorReadLine();
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The worker did not start.");
+        var worker = new WorkerProcess(process) { Directory = directory };
+        process.OutputDataReceived += (_, e) => Keep(worker._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(worker._stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         return worker;
     }
 
-    /// <summary>SIGKILL: no shutdown hook runs, no lock is released by the process itself.</summary>
-    public async Task KillAsync()
+    /// <summary>Runs a command to its end and returns the process with all it wrote.</summary>
+    public static async Task<WorkerProcess> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    {
+        var worker = Start(args);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await worker._process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The worker did not exit within {timeout}.{Environment.NewLine}{worker.AllOutput}");
+        }
+
+        // Both streams are read to their end only after the exit: wait for them too.
+        worker._process.WaitForExit();
+        return worker;
+    }
+
+    public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
@@ -52,87 +82,15 @@ public sealed class WorkerProcess : IDisposable
         }
 
         await _process.WaitForExitAsync(CancellationToken.None);
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
         _process.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails with the workers' output if one exits or time runs out.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, params WorkerProcess[] workers)
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        if (line is not null)
         {
-            if (workers.FirstOrDefault(w => w.HasExited) is { } exited)
-            {
-                Assert.Fail($"A worker exited with {exited._process.ExitCode} while waiting for {what}.{Environment.NewLine}{exited.RecentOutput}");
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Waited {timeout} for {what}.{Environment.NewLine}{string.Join(Environment.NewLine + "----" + Environment.NewLine, workers.Select(w => w.RecentOutput))}");
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-
-    /// <summary>Listings Active with nothing left to push, over all channels or one.</summary>
-    public static int ActiveListings(string connectionString, string? channelId = null)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(
-            "select count(*) from marketsync.listings where state = 'Active' and not dirty and ($1::text is null or channel_id = $1)", connection);
-        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = channelId, DataTypeName = "text" });
-        try
-        {
-            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (PostgresException)
-        {
-            return 0;
-        }
-    }
-
-    /// <summary>N eligible goods made from REG-00002 (a 4★ rice), each with its own registry id.</summary>
-    public static RegistrySandbox GeneratedRegistry(int count, string prefix)
-    {
-        using var stream = RegistrySandbox.OpenSampleData();
-        var template = JsonNode.Parse(stream)!.AsArray().OfType<JsonObject>().Single(p => p["registryId"]!.GetValue<string>() == "REG-00002");
-        return new RegistrySandbox(Enumerable.Range(0, count).Select(i =>
-        {
-            var product = (JsonObject)template.DeepClone();
-            product["registryId"] = prefix + i.ToString("D4", CultureInfo.InvariantCulture);
-            return product;
-        }));
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 300 && _output.TryDequeue(out _))
-        {
+            lines.Enqueue(line);
         }
     }
 }

@@ -78,9 +78,10 @@ public sealed partial class ListingPusher(
             }
         }
 
-        logger.LogInformation(
-            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed, {Calls} calls",
-            channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Calls);
+        // One line per run that did something; the every-minute run that found nothing dirty stays at Debug.
+        logger.Log(summary.DidSomething ? LogLevel.Information : LogLevel.Debug,
+            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed ({Throttled} throttled), {Calls} calls",
+            channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Throttled, summary.Calls);
         return summary;
     }
 
@@ -129,6 +130,7 @@ public sealed partial class ListingPusher(
         batch.Failed.Add(listing.Id);
         if (error is MarketplaceError.RateLimited limited)
         {
+            summary.Throttled++;
             batch.RateLimitedFor = limited.RetryAfter;
         }
 

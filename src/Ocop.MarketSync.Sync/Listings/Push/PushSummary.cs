@@ -8,6 +8,9 @@ public sealed class PushSummary
     public int Adopted { get; set; }
     public int Updated { get; set; }
     public int Failed { get; set; }
+
+    /// <summary>Of <see cref="Failed"/>, those the marketplace rate-limited (they wait for its window, not for a fix).</summary>
+    public int Throttled { get; set; }
     public int Calls { get; set; }
 
     /// <summary>Changes queued for the registry's write-back (became active, URL changed, delisted).</summary>
@@ -19,4 +22,7 @@ public sealed class PushSummary
 
     /// <summary>The message of that error (with the marketplace's request id when it gave one).</summary>
     public string? StopReason { get; set; }
+
+    /// <summary>Whether the run touched the marketplace or a listing at all; an idle run is logged at Debug only.</summary>
+    public bool DidSomething => Claimed > 0 || Calls > 0 || StoppedBy is not null;
 }

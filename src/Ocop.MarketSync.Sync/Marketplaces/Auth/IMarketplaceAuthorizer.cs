@@ -28,3 +28,18 @@ public sealed class MarketplaceAuthException(string message, string? requestId =
 {
     public string? RequestId { get; } = requestId;
 }
+
+/// <summary>
+/// The marketplace refused the app's own credentials (a wrong partner key or app secret, so a wrong signature), not
+/// the seller's code or token: re-authorising cannot help, a person fixes the named configuration keys.
+/// </summary>
+public static class AppCredentialsRefused
+{
+    /// <param name="keys">The configuration keys holding the app's credentials, e.g. <c>SHOPEE_HCM:PartnerKey</c>.</param>
+    public static MarketplaceException Error(string marketplace, string detail, string? requestId, params string[] keys) =>
+        new(new MarketplaceError.Misconfigured(
+            $"{marketplace} refused the app's credentials ({detail}): check {string.Join(" and ", keys)} in the configuration.")
+        {
+            RequestId = requestId,
+        });
+}
