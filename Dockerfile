@@ -8,22 +8,19 @@ FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG TARGETARCH
 WORKDIR /source
 
-# Restore in its own layer: it is rebuilt only when a build file or a project file changes.
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Ocop.MarketSync.sln ./
-COPY src/Ocop.MarketSync.Worker/Ocop.MarketSync.Worker.csproj src/Ocop.MarketSync.Worker/
-COPY src/Ocop.MarketSync.Api/Ocop.MarketSync.Api.csproj src/Ocop.MarketSync.Api/
-COPY src/Ocop.MarketSync.Sync/Ocop.MarketSync.Sync.csproj src/Ocop.MarketSync.Sync/
-COPY src/Ocop.MarketSync.Registry/Ocop.MarketSync.Registry.csproj src/Ocop.MarketSync.Registry/
-COPY src/Ocop.MarketSync.Data/Ocop.MarketSync.Data.csproj src/Ocop.MarketSync.Data/
-COPY src/Ocop.MarketSync.Data.Postgres/Ocop.MarketSync.Data.Postgres.csproj src/Ocop.MarketSync.Data.Postgres/
-COPY src/Ocop.MarketSync.Data.Sqlite/Ocop.MarketSync.Data.Sqlite.csproj src/Ocop.MarketSync.Data.Sqlite/
-COPY src/Ocop.MarketSync.Sandbox/Ocop.MarketSync.Sandbox.csproj src/Ocop.MarketSync.Sandbox/
-COPY src/Ocop.MarketSync.Marketplaces.Sandbox/Ocop.MarketSync.Marketplaces.Sandbox.csproj src/Ocop.MarketSync.Marketplaces.Sandbox/
-# -a takes Docker's arch names (amd64, arm64) and restores for linux-<arch>; publish must use the same value.
-RUN dotnet restore src/Ocop.MarketSync.Worker/Ocop.MarketSync.Worker.csproj -a $TARGETARCH
-
+# Every source, then one restore and publish. The restore is not a layer of its own (copying the project files one
+# by one was how three adapters once went missing from it): instead NuGet's package folder is a BuildKit cache
+# mount, kept between builds, so a restore after a source change only checks what is already there. The cache is
+# mounted in this one RUN only, which is why restore and publish share it. The build files come first so that the
+# root files (SDK, package versions, analyzers) are all present; .dockerignore keeps bin/, obj/ and tests/ out.
+# tests/Ocop.MarketSync.IntegrationTests/Deploy/DockerfileReplayTests.cs replays these steps without an engine.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/Ocop.MarketSync.Worker/Ocop.MarketSync.Worker.csproj \
+# -a takes Docker's arch names (amd64, arm64): the SDK maps amd64 to x64 and restores for linux-<arch>; publish uses
+# the same value and --no-restore, so a project the restore did not see fails the build instead of restoring late.
+RUN --mount=type=cache,id=ocop-marketsync-nuget,target=/root/.nuget/packages \
+    dotnet restore src/Ocop.MarketSync.Worker/Ocop.MarketSync.Worker.csproj -a $TARGETARCH \
+    && dotnet publish src/Ocop.MarketSync.Worker/Ocop.MarketSync.Worker.csproj \
         -c Release -a $TARGETARCH --no-restore -o /app
 
 

@@ -27,6 +27,7 @@ public static class MarketSyncDataServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<StorageOptions>, StoragePassword>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddDbContext<MarketSyncDbContext>((sp, db) =>

@@ -25,6 +25,13 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
+    /// PostgreSQL: the password, kept apart from <see cref="ConnectionString"/> so that the connection string holds
+    /// no secret and the password can come from a secret file (<c>Storage:Password_FILE</c>). Merged into the
+    /// connection string at start; a connection string that has its own password as well is refused.
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>
     /// Apply pending migrations at start. Allowed only for SQLite (the embedded default); on PostgreSQL the
     /// schema is changed only by the explicit <c>migrate</c> command.
     /// </summary>

@@ -34,6 +34,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 "Storage:MigrateOnStart=true is not allowed with Storage:Provider=Postgres; run the 'migrate' command instead.");
         }
 
+        if (!string.IsNullOrEmpty(options.Password) && options.Provider != StorageProvider.Postgres)
+        {
+            return ValidateOptionsResult.Fail($"Storage:Password is for Storage:Provider=Postgres only, not {options.Provider}.");
+        }
+
         if (options.Provider is { } provider && !string.IsNullOrEmpty(options.ConnectionString) && !Parses(provider, options.ConnectionString, out var reason))
         {
             // Reason only, never the string itself: it may hold a password.

@@ -27,10 +27,11 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <param name="port">0 picks a free port.</param>
     /// <param name="map">Maps the sandbox's endpoints.</param>
-    public static async Task<SandboxServer> StartAsync(int port, Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken)
+    /// <param name="host">Where to listen: loopback unless a container of its own must be reached by others.</param>
+    public static async Task<SandboxServer> StartAsync(int port, Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken, string host = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseKestrel().UseUrls($"http://{host}:{port}");
         builder.Logging.ClearProviders();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter()));

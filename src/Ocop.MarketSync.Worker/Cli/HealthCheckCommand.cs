@@ -11,6 +11,10 @@ internal static class HealthCheckCommand
         {
             Description = "Endpoint to probe.",
             DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/health/live"),
+            // System.CommandLine has no built-in conversion to Uri: without this, any --url stopped the command.
+            CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri)
+                ? uri
+                : Fail(result),
         };
         var command = new Command("healthcheck", "Exit 0 when the liveness endpoint answers 2xx within 5 s, else 1.") { url };
         command.SetAction(async (parse, ct) =>
@@ -28,5 +32,11 @@ internal static class HealthCheckCommand
             }
         });
         return command;
+    }
+
+    private static Uri? Fail(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"--url '{result.Tokens.Single().Value}' is not an absolute URL.");
+        return null;
     }
 }

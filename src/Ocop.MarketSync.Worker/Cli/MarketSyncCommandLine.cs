@@ -19,6 +19,7 @@ internal static class MarketSyncCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(HealthCheckCommand.Create());
         root.Subcommands.Add(ChannelCommand.Create());
+        root.Subcommands.Add(SandboxMarketplaceCommand.Create());
         return root;
     }
 

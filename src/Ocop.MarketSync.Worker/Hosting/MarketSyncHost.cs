@@ -15,6 +15,7 @@ internal static class MarketSyncHost
         // (./data, import files) stay relative to the caller's directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfigOverlay(builder.Environment);
+        builder.Configuration.AddSecretFiles();
         if (mode == HostMode.Serve)
         {
             await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
