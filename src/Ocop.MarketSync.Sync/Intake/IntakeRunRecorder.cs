@@ -1,5 +1,6 @@
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Sync.Intake;
 
@@ -43,6 +44,7 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock)
         db.IntakeRuns.Update(run);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        RecordMetrics(run);
         return run;
     }
 
@@ -53,5 +55,16 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock)
         db.ChangeTracker.Clear();
         run.Error = error.Message.Length > 4000 ? error.Message[..4000] : error.Message;
         await FinishAsync(run, IntakeRunStatus.Failed, CancellationToken.None);
+    }
+
+    /// <summary>Once per run, when it ends: per-record counting would cost a tag lookup per record of a 20,000-record pull.</summary>
+    private static void RecordMetrics(IntakeRun run)
+    {
+        var kind = new KeyValuePair<string, object?>("kind", run.Kind.ToString());
+        var status = new KeyValuePair<string, object?>("status", run.Status.ToString());
+        MarketSyncTelemetry.IntakeRuns.Add(1, kind, status);
+        MarketSyncTelemetry.IntakeRecords.Add(run.Eligible, kind, status, new KeyValuePair<string, object?>("outcome", "eligible"));
+        MarketSyncTelemetry.IntakeRecords.Add(run.Ineligible, kind, status, new KeyValuePair<string, object?>("outcome", "ineligible"));
+        MarketSyncTelemetry.IntakeRecords.Add(run.Quarantined, kind, status, new KeyValuePair<string, object?>("outcome", "quarantined"));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Worker.Hosting.Telemetry;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
@@ -19,6 +20,7 @@ internal static class MarketSyncHost
             await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
             await EmbeddedMarketplaces.StartIfEnabledAsync(builder, cancellationToken);
             await EmbeddedSimulators.StartIfEnabledAsync(builder, cancellationToken);
+            builder.AddMetricsPortIfConfigured();
         }
 
         var configuration = builder.Configuration;
@@ -36,6 +38,7 @@ internal static class MarketSyncHost
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)
+            .AddMarketSyncTelemetry(configuration, databaseGauges: mode == HostMode.Serve)
             .AddScoped<DatabaseMigrator>();
 
         // Keys in the database: a cookie issued by one node is read by the others.
@@ -55,6 +58,7 @@ internal static class MarketSyncHost
 
         var app = builder.Build();
         app.UseReverseProxySupport();
+        app.UseMarketSyncMetricsEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
