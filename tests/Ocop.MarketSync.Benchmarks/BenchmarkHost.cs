@@ -6,6 +6,9 @@ using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Sandbox;
 using Ocop.MarketSync.Sandbox.Marketplace;
 using Ocop.MarketSync.Sandbox.Registry;
+using Ocop.MarketSync.Worker.Hosting.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Ocop.MarketSync.Benchmarks;
 
@@ -27,7 +30,17 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     /// <summary>Marketplace rate limits far above what one machine can send: the engine is what is measured.</summary>
     public static MarketplaceSandboxOptions UnthrottledMarketplace() => new() { RequestsPerSecond = 1_000_000, Burst = 1_000_000 };
 
-    public static async Task<BenchmarkHost> StartAsync(string connectionString, RegistrySandbox registry, int channels)
+    /// <summary>Bytes of OTLP export received (telemetry on), to show the exporter really ran.</summary>
+    public static long OtlpBytes => Interlocked.Read(ref _otlpBytes);
+
+    private static long _otlpBytes;
+
+    /// <param name="telemetry">
+    /// The service's OpenTelemetry as <c>Telemetry:Enabled=true</c> composes it (traces of every source it listens to,
+    /// all sampled; metrics with the Prometheus exporter's aggregation), exporting traces and metrics over OTLP/HTTP
+    /// to a receiver in this process. Without it, nothing listens, as with <c>Telemetry:Enabled=false</c>.
+    /// </param>
+    public static async Task<BenchmarkHost> StartAsync(string connectionString, RegistrySandbox registry, int channels, bool telemetry = false)
     {
         var servers = new List<SandboxServer> { await SandboxServer.StartAsync(0, app => app.MapRegistrySandbox(registry), default) };
         var values = new Dictionary<string, string?>
@@ -53,6 +66,21 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             }
         }
 
+        values["Telemetry:Enabled"] = telemetry ? "true" : "false";
+        if (telemetry)
+        {
+            var receiver = await SandboxServer.StartAsync(0, app => app.MapPost("/v1/{signal}", async (HttpContext http) =>
+            {
+                var buffer = new MemoryStream();
+                await http.Request.Body.CopyToAsync(buffer);
+                Interlocked.Add(ref _otlpBytes, buffer.Length);
+                http.Response.ContentType = "application/x-protobuf";
+            }), default);
+            servers.Add(receiver);
+            values["Telemetry:Otlp:Endpoint"] = receiver.BaseUrl.ToString();
+            values["Telemetry:Otlp:Protocol"] = "HttpProtobuf";
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -62,8 +90,17 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             .AddListingSync(configuration)
             .AddSyncOperations(configuration)
             .AddSandboxMarketplace(configuration)
-            .AddIsolatedHangfire();
+            .AddIsolatedHangfire()
+            // The database gauges are left out: they cost nothing until a scrape, and nothing scrapes here.
+            .AddMarketSyncTelemetry(configuration, databaseGauges: false);
         var provider = services.BuildServiceProvider();
+        if (telemetry)
+        {
+            // No host starts them here: resolving the providers is what makes them listen.
+            _ = provider.GetRequiredService<OpenTelemetry.Trace.TracerProvider>();
+            _ = provider.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>();
+        }
+
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<MarketSyncDbContext>().Database.MigrateAsync();

@@ -19,14 +19,14 @@ internal static class FanOutBenchmark
     private const int LookupBatch = 100;
     private const int CreateBatch = 50;
 
-    public static async Task<int> RunAsync(int products, int channels)
+    public static async Task<int> RunAsync(int products, int channels, bool telemetry = false)
     {
-        Console.WriteLine($"Fan-out benchmark: {products:N0} products × {channels} channels = {products * channels:N0} listings");
+        Console.WriteLine($"Fan-out benchmark: {products:N0} products × {channels} channels = {products * channels:N0} listings, telemetry {(telemetry ? "on" : "off")}");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         await using var postgres = await ThrowawayPostgres.StartAsync();
         var connectionString = await postgres.CreateDatabaseAsync(default);
         var registry = GeneratedProducts.Create(products);
-        await using var host = await BenchmarkHost.StartAsync(connectionString, registry, channels);
+        await using var host = await BenchmarkHost.StartAsync(connectionString, registry, channels, telemetry);
 
         var intake = Stopwatch.StartNew();
         await using (var scope = host.Services.CreateAsyncScope())
@@ -67,12 +67,19 @@ internal static class FanOutBenchmark
         var theirs = listings / baseline.Elapsed.TotalSeconds;
         Console.WriteLine($"Baseline (plain HttpClient loop, same calls): {baseline.Elapsed.TotalSeconds:F1} s, {theirs:N0} listings/s, {baseline.Calls:N0} calls");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput ours/baseline: {ours / theirs:F2}"));
+        if (telemetry)
+        {
+            Console.WriteLine($"OTLP export received so far: {BenchmarkHost.OtlpBytes / 1024:N0} KiB");
+        }
+
         return duplicates == 0 && items == listings ? 0 : 1;
     }
 
     private static async Task PlanAndPushAsync(IServiceProvider services, string channel)
     {
         await using var scope = services.CreateAsyncScope();
+        // As the push job's span would be in the service (no listener, telemetry off: null, nothing recorded).
+        using var job = Ocop.MarketSync.Sync.Telemetry.MarketSyncTelemetry.ActivitySource.StartActivity("job PushChannelJob.RunAsync", ActivityKind.Consumer);
         var clock = Stopwatch.StartNew();
         var plan = await scope.ServiceProvider.GetRequiredService<ListingPlanner>().PlanChangedAsync(channel, default);
         var planned = clock.Elapsed;

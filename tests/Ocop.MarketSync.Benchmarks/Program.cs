@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ocop.MarketSync.Benchmarks;
 
-// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C]
+// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C] [--telemetry]
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --reconcile N
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --latency SECONDS
 var latency = Arg("--latency", 0);
@@ -18,7 +18,7 @@ if (reconcile > 0)
 
 var products = Arg("--products", 20_000);
 var channels = Arg("--channels", 5);
-return await FanOutBenchmark.RunAsync(products, channels);
+return await FanOutBenchmark.RunAsync(products, channels, args.Contains("--telemetry"));
 
 int Arg(string name, int fallback)
 {

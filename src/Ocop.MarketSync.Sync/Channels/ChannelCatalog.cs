@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Sync.Channels;
 
@@ -23,6 +24,7 @@ public sealed class ChannelCatalog(IOptions<ChannelsOptions> options, IEnumerabl
         var channel = Get(id);
         var factory = factories.FirstOrDefault(f => string.Equals(f.Marketplace, channel.Marketplace, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No adapter for marketplace '{channel.Marketplace}' of channel '{id}'.");
-        return factory.Create(channel);
+        // Every caller (pusher, reconciler, webhooks) gets the measured client: one place for call metrics and spans.
+        return new InstrumentedMarketplaceClient(factory.Create(channel), channel);
     });
 }

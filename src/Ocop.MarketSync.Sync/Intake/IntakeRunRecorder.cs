@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Sync.Intake;
 
@@ -45,6 +46,7 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock,
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         LogSummary(run);
+        RecordMetrics(run);
         return run;
     }
 
@@ -71,5 +73,16 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock,
         db.ChangeTracker.Clear();
         run.Error = error.Message.Length > 4000 ? error.Message[..4000] : error.Message;
         await FinishAsync(run, IntakeRunStatus.Failed, CancellationToken.None);
+    }
+
+    /// <summary>Once per run, when it ends: per-record counting would cost a tag lookup per record of a 20,000-record pull.</summary>
+    private static void RecordMetrics(IntakeRun run)
+    {
+        var kind = new KeyValuePair<string, object?>("kind", run.Kind.ToString());
+        var status = new KeyValuePair<string, object?>("status", run.Status.ToString());
+        MarketSyncTelemetry.IntakeRuns.Add(1, kind, status);
+        MarketSyncTelemetry.IntakeRecords.Add(run.Eligible, kind, status, new KeyValuePair<string, object?>("outcome", "eligible"));
+        MarketSyncTelemetry.IntakeRecords.Add(run.Ineligible, kind, status, new KeyValuePair<string, object?>("outcome", "ineligible"));
+        MarketSyncTelemetry.IntakeRecords.Add(run.Quarantined, kind, status, new KeyValuePair<string, object?>("outcome", "quarantined"));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Sync.Operations;
 
@@ -65,6 +66,7 @@ public sealed class CertificateWarnings(
             warning.CreatedAt = now;
             db.CertificateWarnings.Add(warning);
             added++;
+            MarketSyncTelemetry.CertificateWarnings.Add(1, new KeyValuePair<string, object?>("lead_days", warning.LeadDays));
         }
 
         await db.SaveChangesAsync(cancellationToken);

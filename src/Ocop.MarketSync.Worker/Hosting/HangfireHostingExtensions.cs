@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Sync.Intake.Jobs;
 using Ocop.MarketSync.Sync.Listings.Jobs;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
@@ -37,12 +38,15 @@ internal static class HangfireHostingExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<HangfireOptions>, HangfireStorageValidator>();
         services.AddSingleton<JobLogScopeFilter>();
+        services.AddSingleton(sp => new JobTelemetryFilter(sp.GetRequiredService<JobStorage>()));
 
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogBridge(sp.GetRequiredService<ILoggerFactory>()))
+            // The span first, so the job's log scope and its started/finished lines carry its trace id.
+            .UseFilter(sp.GetRequiredService<JobTelemetryFilter>())
             .UseFilter(sp.GetRequiredService<JobLogScopeFilter>())
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Worker.Hosting.Telemetry;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
@@ -21,6 +22,7 @@ internal static class MarketSyncHost
             await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
             await EmbeddedMarketplaces.StartIfEnabledAsync(builder, cancellationToken);
             await EmbeddedSimulators.StartIfEnabledAsync(builder, cancellationToken);
+            builder.AddMetricsPortIfConfigured();
         }
 
         var configuration = builder.Configuration;
@@ -38,6 +40,7 @@ internal static class MarketSyncHost
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)
+            .AddMarketSyncTelemetry(configuration, databaseGauges: mode == HostMode.Serve)
             .AddScoped<DatabaseMigrator>();
 
         // Keys in the database: a cookie issued by one node is read by the others.
@@ -57,6 +60,7 @@ internal static class MarketSyncHost
 
         var app = builder.Build();
         app.UseReverseProxySupport();
+        app.UseMarketSyncMetricsEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Ocop.MarketSync.Worker.Cli;
 using Ocop.MarketSync.Worker.Hosting;
 
@@ -32,6 +33,12 @@ public sealed class ServiceHost : IAsyncLifetime
 
     /// <summary>The service's recent warnings and errors, for failure messages.</summary>
     public RecentLogSink Log { get; } = new();
+
+    /// <summary>Every span the service ended (OpenTelemetry's in-memory exporter, beside the configured ones).</summary>
+    public SpanLog Spans { get; } = new();
+
+    /// <summary>The trace id of each recent log event.</summary>
+    public TracedLogSink TracedLog { get; } = new();
 
     /// <summary>The running service's container (to reach its embedded sandboxes).</summary>
     public IServiceProvider Services => _app!.Services;
@@ -66,7 +73,12 @@ public sealed class ServiceHost : IAsyncLifetime
         }
 
         _app = await MarketSyncHost.BuildAsync(args, HostMode.Serve, ct,
-            services => services.AddSingleton<Serilog.Core.ILogEventSink>(Log));
+            services =>
+            {
+                services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
+                services.AddSingleton<Serilog.Core.ILogEventSink>(TracedLog);
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+            });
         await MarketSyncHost.PrepareStorageAsync(_app.Services, ct);
         await _app.StartAsync(ct);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -127,6 +139,8 @@ public sealed class ServiceHost : IAsyncLifetime
         "--Staff:GeneratePassword=false",
         "--Sandbox:Registry:Enabled=true",
         "--Intake:RunOnStart=true",
+        // Gauges read the database at most this often: short, so a test sees a change within a second or two.
+        "--Telemetry:GaugeRefresh=00:00:01",
     ];
 }
 

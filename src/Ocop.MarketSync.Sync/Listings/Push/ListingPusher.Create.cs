@@ -82,6 +82,7 @@ public sealed partial class ListingPusher
                 {
                     listing.RemoteId = result.RemoteId;
                     listing.RemoteUrl = result.Url;
+                    RecordLag(listing, "create");
                     ListingOutcomes.Pushed(listing, ListingAspect.All, clock.UtcNow);
                     summary.Created++;
                 }

@@ -53,6 +53,7 @@ public sealed partial class ListingPusher
                 }
                 else
                 {
+                    RecordLag(chunk[i], aspect.ToString().ToLowerInvariant());
                     ListingOutcomes.Pushed(chunk[i], aspect, clock.UtcNow);
                     summary.Updated++;
                 }

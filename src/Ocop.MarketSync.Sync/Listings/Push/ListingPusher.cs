@@ -6,6 +6,7 @@ using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Listings.Journal;
 using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
 
@@ -123,6 +124,19 @@ public sealed partial class ListingPusher(
     /// <summary>Appends one audit row; it commits with the listing's result at the next <see cref="CommitAsync"/>.</summary>
     private void Audit(Listing listing, string operation, object sent, ItemResult? result, MarketplaceError? error) =>
         _journal.Add(PushAudit.Attempt(listing, operation, sent, result, error, clock.UtcNow));
+
+    /// <summary>
+    /// Change-to-marketplace lag of one confirmed aspect: from the listing's last change (the planner's, or the settle
+    /// of its last failed attempt, the only timestamp the row keeps) until now, when the marketplace confirmed it.
+    /// </summary>
+    private void RecordLag(Listing listing, string aspect)
+    {
+        if (MarketSyncTelemetry.SyncLag.Enabled)
+        {
+            MarketSyncTelemetry.SyncLag.Record(Math.Max(0, (clock.UtcNow - listing.UpdatedAt).TotalSeconds),
+                new KeyValuePair<string, object?>("channel", listing.ChannelId), new KeyValuePair<string, object?>("aspect", aspect));
+        }
+    }
 
     private void Fail(PushBatch batch, Listing listing, MarketplaceError error, PushSummary summary)
     {

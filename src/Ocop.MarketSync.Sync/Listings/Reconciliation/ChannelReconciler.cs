@@ -7,6 +7,7 @@ using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Listings.Journal;
 using Ocop.MarketSync.Sync.Listings.Planning;
 using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Telemetry;
 
 namespace Ocop.MarketSync.Sync.Listings.Reconciliation;
 
@@ -67,6 +68,7 @@ public sealed class ChannelReconciler(
         db.ReconciliationRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+        ReconciliationMetrics.Record(run);
         logger.LogInformation(
             "Reconciliation {RunId} of {Channel}: {Checked} checked, {InSync} in sync, drift price {Price} stock {Stock} content {Content} status {Status}, {Missing} missing, {Banned} banned, {Orphaned} orphaned, {Busy} skipped (being pushed)",
             run.Id, run.ChannelId, run.Checked, run.InSync, run.DriftedPrice, run.DriftedStock, run.DriftedContent, run.DriftedStatus,
@@ -122,6 +124,7 @@ public sealed class ChannelReconciler(
         db.ReconciliationRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+        ReconciliationMetrics.Record(run);
         if (pass.Repaired > 0)
         {
             await signal.ChannelChangedAsync(channelId, CancellationToken.None);

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Ocop.MarketSync.IntegrationTests.Infrastructure;
+using Ocop.MarketSync.Sandbox.Registry;
+using Ocop.MarketSync.Worker.Hosting;
+
+namespace Ocop.MarketSync.IntegrationTests.Telemetry;
+
+/// <summary>
+/// One trace from the registry's signed change notification to the marketplaces, in the real service on PostgreSQL:
+/// the notification's request, the intake job it queues, the push jobs intake triggers, each marketplace call and
+/// its HTTP request, and the database commands in between; the jobs' log lines carry the same trace id.
+/// </summary>
+[Collection(ServiceHostCollection.Name)]
+public sealed class RegistryChangeTraceTests(ServiceHost host)
+{
+    [Fact]
+    public async Task ChangeNotification_IsOneTraceThroughIntakeAndPushToTheMarketplaces()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await host.WaitForProductsAsync(60, TimeSpan.FromSeconds(60));
+        var marketplaces = host.Services.GetRequiredService<IReadOnlyList<EmbeddedMarketplace>>();
+        await WaitAsync(() => marketplaces.All(m => m.Sandbox.FindBySku("OCOP-REG-00002").Count == 1), TimeSpan.FromSeconds(60), "initial push");
+        var before = DateTime.UtcNow;
+
+        // The registry sandbox sends the signed POST /api/registry/changes itself, as the real registry would.
+        host.Services.GetRequiredService<RegistrySandbox>().Change("REG-00002", p => p["stock"] = 977);
+
+        IReadOnlyList<Activity> trace = [];
+        await WaitAsync(() =>
+        {
+            var spans = host.Spans.Snapshot();
+            var notifications = spans.Where(s => s.Kind == ActivityKind.Server && s.StartTimeUtc >= before
+                && s.GetTagItem("url.path") as string == "/api/registry/changes").Select(s => s.TraceId).ToHashSet();
+            trace = spans.Where(s => notifications.Contains(s.TraceId))
+                .GroupBy(s => s.TraceId)
+                .Select(g => g.ToList())
+                .FirstOrDefault(t => t.Any(s => s.DisplayName == "marketplace update_stock" && s.GetTagItem("marketsync.outcome") as string == "ok"))
+                ?? [];
+            return trace.Count > 0;
+        }, TimeSpan.FromSeconds(30), "a trace from the notification to a marketplace stock update");
+
+        var traceId = trace[0].TraceId;
+        var notification = Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.path") as string == "/api/registry/changes");
+        var intake = Assert.Single(trace, s => s.DisplayName == "job RegistryPullJob.RunAsync");
+        var pushes = trace.Where(s => s.DisplayName == "job PushChannelJob.RunAsync").ToList();
+        Assert.NotEmpty(pushes);
+        var update = trace.First(s => s.DisplayName == "marketplace update_stock");
+        var http = trace.Where(s => s.Kind == ActivityKind.Client && Ancestor(trace, s, a => a.SpanId == update.SpanId) is not null).ToList();
+        Assert.True(http.Count > 0, "No HTTP request under the stock update; the trace: " + Describe(trace));
+        Assert.Contains(trace, s => s.Source.Name == "Npgsql" && s.ParentSpanId == intake.SpanId);
+
+        // The chain of parents: notification request -> intake job -> push job -> marketplace call -> HTTP request.
+        Assert.Equal(notification.SpanId, Ancestor(trace, intake, s => s.Kind == ActivityKind.Server)?.SpanId);
+        Assert.Equal(intake.SpanId, Ancestor(trace, pushes[0], s => s.DisplayName == intake.DisplayName)?.SpanId);
+        Assert.Contains(pushes, p => Ancestor(trace, update, s => s.SpanId == p.SpanId) is not null);
+        Assert.Equal("update_stock", update.GetTagItem("marketsync.operation"));
+
+        // Serilog puts the trace id on the jobs' own lines (the JSON format writes it as @tr).
+        var logged = host.TracedLog.TemplatesOf(traceId);
+        Assert.Contains("Job {Job} {JobId} started", logged);
+        Assert.Contains(logged, t => t.StartsWith("Push {Channel}:", StringComparison.Ordinal));
+    }
+
+    private static string Describe(IReadOnlyList<Activity> trace) =>
+        string.Join(Environment.NewLine, trace.Select(s => $"{s.SpanId} <- {s.ParentSpanId} {s.Source.Name} {s.Kind} {s.DisplayName}"));
+
+    /// <summary>The nearest span above <paramref name="span"/> in the trace that matches, or null.</summary>
+    private static Activity? Ancestor(IReadOnlyList<Activity> trace, Activity span, Func<Activity, bool> match)
+    {
+        var bySpan = trace.GroupBy(s => s.SpanId).ToDictionary(g => g.Key, g => g.First());
+        for (var current = span; bySpan.TryGetValue(current.ParentSpanId, out var parent); current = parent)
+        {
+            if (match(parent))
+            {
+                return parent;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {timeout} for {what}.{Environment.NewLine}{host.Log.Describe()}");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
