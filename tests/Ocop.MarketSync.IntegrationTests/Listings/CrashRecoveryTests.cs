@@ -32,7 +32,7 @@ public sealed class CrashRecoveryTests(PostgresServer postgres)
 
         using (var first = NodeProcess.Start(args))
         {
-            await NodeProcess.WaitUntilAsync(() => marketplace.ItemsCreated >= 100, TimeSpan.FromSeconds(90), "100 items created", first);
+            await NodeProcess.WaitUntilAsync(() => marketplace.ItemsCreated >= 100, TimeSpan.FromSeconds(180), "100 items created", first);
             await first.KillAsync();
         }
 
