@@ -24,6 +24,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapOpenApi();
         app.MapHealth();
         app.MapStaffLogin();
+        app.MapLockoutEndpoints();
         app.MapProductEndpoints();
         app.MapIntakeEndpoints();
         app.MapListingEndpoints();

@@ -30,8 +30,15 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>());
         services.TryAddSingleton<StaffCredentials>();
+        services.AddOptions<LoginLockoutOptions>()
+            .Bind(configuration.GetSection(LoginLockoutOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoginLockoutOptions>, LoginLockoutOptionsValidator>());
+        services.TryAddSingleton<LoginThrottle>();
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<Ocop.MarketSync.Api.Hardening.ApiExceptionHandler>();
+        services.AddScoped<Ocop.MarketSync.Api.Hardening.ReplayGuard>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -17,6 +17,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     private readonly string? _dataDirectory;
     private readonly string? _binDirectory;
 
+    private string? _startOptions;
+
     private ThrowawayPostgres(string adminConnectionString, string? dataDirectory, string? binDirectory)
     {
         AdminConnectionString = adminConnectionString;
@@ -59,11 +61,22 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
         var port = FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -A trust -U postgres -E UTF8 --locale=C", asRoot);
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
-            $"-D {data} -l {data}/server.log -w -t 60 -o \"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start",
-            asRoot);
-        return new ThrowawayPostgres($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", data, bin);
+        var options = $"-D {data} -l {data}/server.log -w -t 60 -o \"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\"";
+        await RunAsync(Path.Combine(bin, "pg_ctl"), options + " start", asRoot);
+        return new ThrowawayPostgres($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", data, bin) { _startOptions = options };
     }
+
+    /// <summary>Whether this server was started here (and can be stopped and started again), not given in the environment.</summary>
+    public bool IsOwned => _dataDirectory is not null;
+
+    /// <summary>Stops the server at once, as a crash or a fail-over would: connections are cut, new ones refused.</summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(OwnedBin(), "pg_ctl"), $"-D {_dataDirectory} -m immediate -w stop", DebianPackage.IsRoot);
+
+    /// <summary>Starts a stopped server again on the same port.</summary>
+    public Task StartAgainAsync() => RunAsync(Path.Combine(OwnedBin(), "pg_ctl"), _startOptions + " start", DebianPackage.IsRoot);
+
+    private string OwnedBin() => _binDirectory ?? throw new InvalidOperationException($"The server of {EnvironmentVariable} is not ours to stop.");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 
 namespace Ocop.MarketSync.Api.Certificates;
@@ -33,13 +34,12 @@ public static class CertificateEndpoints
             query = query.Where(w => w.NotifiedAt == null);
         }
 
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 50, 200);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(w => w.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(w => w.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PageDto<CertificateWarningDto>(
             [.. rows.Select(w => new CertificateWarningDto(w.RegistryId, w.ValidUntil, w.LeadDays, w.CreatedAt, w.NotifiedAt, w.Attempts, w.LastError))],
-            number, size, total));
+            paging.Number, paging.Size, total));
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 
@@ -24,14 +25,13 @@ public static class IntakeEndpoints
     private static async Task<Ok<PageDto<IntakeRun>>> RunsAsync(
         MarketSyncDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 20, 100);
         var total = await db.IntakeRuns.CountAsync(cancellationToken);
         var runs = await db.IntakeRuns.AsNoTracking()
             .OrderByDescending(r => r.Id)
-            .Skip((number - 1) * size).Take(size)
+            .Skip(paging.Skip).Take(paging.Size)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageDto<IntakeRun>(runs, number, size, total));
+        return TypedResults.Ok(new PageDto<IntakeRun>(runs, paging.Number, paging.Size, total));
     }
 
     private static async Task<Ok<IReadOnlyList<IntakeRun>>> AlertsAsync(MarketSyncDbContext db, CancellationToken cancellationToken)

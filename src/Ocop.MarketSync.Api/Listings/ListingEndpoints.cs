@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Api.Products;
 using Ocop.MarketSync.Api.Security;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
@@ -89,11 +90,10 @@ public static class ListingEndpoints
             query = query.Where(l => l.State == wanted);
         }
 
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 50, 200);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(l => l.RegistryId).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageDto<ListingDto>([.. rows.Select(l => ListingDto.From(l, channel.Marketplace))], number, size, total));
+        var rows = await query.OrderBy(l => l.RegistryId).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageDto<ListingDto>([.. rows.Select(l => ListingDto.From(l, channel.Marketplace))], paging.Number, paging.Size, total));
     }
 
     private static async Task<Results<Accepted<ListingDto>, ProblemHttpResult>> RetryAsync(

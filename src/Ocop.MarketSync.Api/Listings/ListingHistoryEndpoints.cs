@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Api.Products;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 
 namespace Ocop.MarketSync.Api.Listings;
@@ -28,13 +29,12 @@ public static class ListingHistoryEndpoints
         }
 
         var query = db.PushAttempts.AsNoTracking().Where(a => a.ListingId == id);
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 50, 200);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(a => a.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PageDto<PushAttemptDto>(
             [.. rows.Select(a => new PushAttemptDto(a.Id, a.Operation, JsonDocument.Parse(a.Sent).RootElement.Clone(), a.Result, a.Message, a.RequestId, a.RemoteId, a.At))],
-            number, size, total));
+            paging.Number, paging.Size, total));
     }
 }
 

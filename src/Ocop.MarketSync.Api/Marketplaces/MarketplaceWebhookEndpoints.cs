@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Sync.Listings.Jobs;
 using Ocop.MarketSync.Sync.Listings.Reconciliation;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
@@ -21,6 +22,13 @@ public static class MarketplaceWebhookEndpoints
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// How long an accepted message is remembered. Shopee's pushes carry no timestamp the signature covers, so the
+    /// signature alone never expires; a week is far beyond any marketplace's redelivery, and every hint is read back
+    /// from the marketplace before anything changes.
+    /// </summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(7);
+
     public static IEndpointRouteBuilder MapMarketplaceWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/marketplaces/{marketplace}/webhook", ReceiveAsync).WithTags("Marketplaces")
@@ -32,7 +40,7 @@ public static class MarketplaceWebhookEndpoints
 
     private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http, string marketplace, IEnumerable<IMarketplaceWebhookReader> readers, IBackgroundJobClient jobs,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        ReplayGuard replays, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var reader = readers.FirstOrDefault(r => string.Equals(r.Marketplace, marketplace, StringComparison.OrdinalIgnoreCase));
         if (reader is null)
@@ -53,6 +61,14 @@ public static class MarketplaceWebhookEndpoints
         {
             logger.LogWarning("Webhook from {Marketplace} refused: {Reason}", marketplace, verdict.RefusedBecause);
             return TypedResults.Problem(verdict.RefusedBecause ?? "invalid signature", statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
+        }
+
+        // Byte for byte the same message to the same URL (a marketplace redelivering, or someone replaying a capture).
+        var material = System.Text.Encoding.UTF8.GetBytes(http.Request.GetEncodedPathAndQuery() + "\n").Concat(body).ToArray();
+        if (!await replays.FirstTimeAsync("webhook:" + reader.Marketplace, material, ReplayWindow, cancellationToken))
+        {
+            logger.LogInformation("Webhook from {Marketplace} is a replay of a message already accepted; ignored", marketplace);
+            return TypedResults.Ok(new WebhookReceipt(0));
         }
 
         foreach (var hint in verdict.Hints)

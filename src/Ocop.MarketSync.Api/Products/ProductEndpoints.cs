@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Intake.Provinces;
@@ -57,19 +58,18 @@ public static class ProductEndpoints
                 : query.Where(p => p.ProvinceCode == text || p.Province == text);
         }
 
-        var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 50, MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query
             .OrderBy(p => p.RegistryId)
-            .Skip((number - 1) * size)
-            .Take(size)
+            .Skip(paging.Skip)
+            .Take(paging.Size)
             .Select(p => new { p.RegistryId, p.Name, p.Province, p.Stars, p.ProductSet, p.Outcome, p.Issues, p.CertificateValidUntil, p.RetiredAt, p.LastChangedAt })
             .ToListAsync(cancellationToken);
         var items = rows.Select(p => new ProductSummaryDto(
             p.RegistryId, p.Name, p.Province, p.Stars, p.ProductSet, p.Outcome,
             [.. p.Issues.Select(i => i.Code)], p.CertificateValidUntil, p.RetiredAt is not null, p.LastChangedAt)).ToList();
-        return TypedResults.Ok(new PageDto<ProductSummaryDto>(items, number, size, total));
+        return TypedResults.Ok(new PageDto<ProductSummaryDto>(items, paging.Number, paging.Size, total));
     }
 
     private static async Task<Results<Ok<ProductDetailDto>, ProblemHttpResult>> GetAsync(

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Api.Products;
 using Ocop.MarketSync.Api.Security;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
@@ -74,11 +75,10 @@ public static class ReconciliationEndpoints
         }
 
         var query = db.ReconciliationRuns.AsNoTracking().Where(r => r.ChannelId == id);
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 20, 100);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(r => r.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageDto<ReconciliationRunDto>([.. rows.Select(ReconciliationRunDto.From)], number, size, total));
+        var rows = await query.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageDto<ReconciliationRunDto>([.. rows.Select(ReconciliationRunDto.From)], paging.Number, paging.Size, total));
     }
 
     private static async Task<Results<Ok<ReconciliationReportDto>, ProblemHttpResult>> GetAsync(
@@ -102,13 +102,12 @@ public static class ReconciliationEndpoints
             findings = findings.Where(f => f.Kind == wanted);
         }
 
-        var size = Math.Clamp(pageSize ?? 100, 1, 500);
-        var number = Math.Max(page ?? 1, 1);
+        var paging = PageRequest.From(page, pageSize, 100, 500);
         var total = await findings.CountAsync(cancellationToken);
-        var rows = await findings.OrderBy(f => f.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var rows = await findings.OrderBy(f => f.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReconciliationReportDto(
             ReconciliationRunDto.From(run),
-            new PageDto<ReconciliationFindingDto>([.. rows.Select(ReconciliationFindingDto.From)], number, size, total)));
+            new PageDto<ReconciliationFindingDto>([.. rows.Select(ReconciliationFindingDto.From)], paging.Number, paging.Size, total)));
     }
 
     private static ProblemHttpResult NoChannel(string id) =>

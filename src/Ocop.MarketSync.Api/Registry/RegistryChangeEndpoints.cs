@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Operations;
 
@@ -43,7 +45,7 @@ public static class RegistryChangeEndpoints
 
     private static async Task<Results<Accepted<ChangeReceipt>, ProblemHttpResult>> ReceiveAsync(
         HttpContext http, IOptions<RegistryChangeOptions> options, RegistryChangeNotifications notifications, TimeProvider time,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        ReplayGuard replays, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.Secret))
@@ -63,6 +65,16 @@ public static class RegistryChangeEndpoints
             loggers.CreateLogger(typeof(RegistryChangeEndpoints)).LogWarning(
                 "Registry change notification refused from {Remote}: {Reason}", http.Connection.RemoteIpAddress, refusal);
             return TypedResults.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature");
+        }
+
+        // A signature is valid for ±MaxClockSkew around its timestamp: remembering it that long twice over catches
+        // every replay the clock check lets through.
+        var signature = Encoding.UTF8.GetBytes(http.Request.Headers["X-Registry-Signature"].ToString());
+        if (!await replays.FirstTimeAsync("registry", signature, settings.MaxClockSkew * 2, cancellationToken))
+        {
+            loggers.CreateLogger(typeof(RegistryChangeEndpoints)).LogInformation(
+                "Registry change notification from {Remote} is a replay of one already accepted; ignored", http.Connection.RemoteIpAddress);
+            return TypedResults.Accepted((string?)null, new ChangeReceipt("duplicate"));
         }
 
         var queued = await notifications.NotifyAsync(cancellationToken);
@@ -92,5 +104,5 @@ public static class RegistryChangeEndpoints
     }
 }
 
-/// <param name="Pull">"queued" (this call queued a pull) or "coalesced" (one was already queued).</param>
+/// <param name="Pull">"queued" (this call queued a pull), "coalesced" (one was already queued) or "duplicate" (this exact signed call was accepted before; nothing done).</param>
 public sealed record ChangeReceipt(string Pull);

@@ -13,7 +13,8 @@ internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    StaffCredentials credentials)
+    StaffCredentials credentials,
+    LoginThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
@@ -38,10 +39,23 @@ internal sealed class BasicAuthenticationHandler(
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0 || !credentials.Verify(decoded[..colon], decoded[(colon + 1)..]))
+        var username = colon < 0 ? decoded : decoded[..colon];
+        var client = Context.Connection.RemoteIpAddress;
+        var decision = throttle.Check(username, client);
+        if (!decision.IsAllowed)
         {
+            // Not even checked: a guess during the wait teaches nothing. The challenge answers 429 with Retry-After.
+            Context.Items[ThrottledKey] = decision;
+            return Task.FromResult(AuthenticateResult.Fail("Too many failed staff logins; retry later."));
+        }
+
+        if (colon < 0 || !credentials.Verify(username, decoded[(colon + 1)..]))
+        {
+            throttle.RecordFailure(username, client, "basic");
             return Task.FromResult(AuthenticateResult.Fail("Invalid staff credentials."));
         }
+
+        throttle.RecordSuccess(username, client);
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, credentials.Username)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
@@ -49,10 +63,19 @@ internal sealed class BasicAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ThrottledKey] is LoginDecision throttled)
+        {
+            Response.StatusCode = StatusCodes429;
+            Response.Headers.RetryAfter = throttled.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+
         Response.StatusCode = StatusCodes401;
         Response.Headers.WWWAuthenticate = "Basic realm=\"Ocop.MarketSync\", charset=\"UTF-8\"";
         return Task.CompletedTask;
     }
 
     private const int StatusCodes401 = 401;
+    private const int StatusCodes429 = 429;
+    private static readonly object ThrottledKey = new();
 }

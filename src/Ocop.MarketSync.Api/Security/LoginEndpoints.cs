@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -17,16 +18,29 @@ public static class LoginEndpoints
         app.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             Page(http, antiforgery, returnUrl, error: null)).ExcludeFromDescription();
 
-        app.MapPost("/login", async (HttpContext http, IAntiforgery antiforgery, StaffCredentials credentials,
+        app.MapPost("/login", async (HttpContext http, IAntiforgery antiforgery, StaffCredentials credentials, LoginThrottle throttle,
             [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
-            if (!credentials.Verify(username, password))
+            var client = http.Connection.RemoteIpAddress;
+            var decision = throttle.Check(username, client);
+            if (!decision.IsAllowed)
             {
-                return Page(http, antiforgery, returnUrl, "Wrong username or password.", StatusCodes.Status401Unauthorized);
+                http.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                var message = decision.IsLocked
+                    ? $"Đăng nhập tạm khoá vì sai mật khẩu nhiều lần. Thử lại sau {WaitText(decision.RetryAfter)}. (Too many failed logins: locked; try again in {WaitText(decision.RetryAfter)}.)"
+                    : $"Sai mật khẩu nhiều lần. Chờ {WaitText(decision.RetryAfter)} rồi thử lại. (Too many failed logins: wait {WaitText(decision.RetryAfter)}.)";
+                return Page(http, antiforgery, returnUrl, message, StatusCodes.Status429TooManyRequests);
             }
 
+            if (!credentials.Verify(username, password))
+            {
+                throttle.RecordFailure(username, client, "form");
+                return Page(http, antiforgery, returnUrl, "Sai tên đăng nhập hoặc mật khẩu. (Wrong username or password.)", StatusCodes.Status401Unauthorized);
+            }
+
+            throttle.RecordSuccess(username, client);
             await StaffAuthentication.SignInAsync(http, credentials.Username);
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/hangfire");
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         }).ExcludeFromDescription();
 
         app.MapPost("/logout", async (HttpContext http) =>
@@ -37,9 +51,34 @@ public static class LoginEndpoints
         return app;
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        && !url.StartsWith("/\\", StringComparison.Ordinal);
+    /// <summary>
+    /// Where to go after login: only a path of this site. Anything else (absolute or protocol-relative URLs, a
+    /// backslash that browsers read as a slash, control characters that LocalRedirect would throw on) goes to the
+    /// dashboard instead of failing the login.
+    /// </summary>
+    internal static string SafeReturnUrl(string? url)
+    {
+        const string fallback = "~/hangfire";
+        if (string.IsNullOrEmpty(url) || url.Length > 2048 || url[0] != '/' || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return fallback;
+        }
+
+        foreach (var c in url)
+        {
+            if (c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                return fallback;
+            }
+        }
+
+        return url;
+    }
+
+    private static string WaitText(TimeSpan wait) =>
+        wait >= TimeSpan.FromMinutes(1)
+            ? $"{Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min"
+            : $"{Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s";
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error, int status = 200)
     {

@@ -201,6 +201,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("cursor_to");
 
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicates");
+
                     b.Property<int>("Eligible")
                         .HasColumnType("integer")
                         .HasColumnName("eligible");
@@ -850,6 +854,36 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasName("pk_run_requests");
 
                     b.ToTable("run_requests", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.SeenMessage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Key")
+                        .HasName("pk_seen_messages");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_seen_messages_expires_at");
+
+                    b.ToTable("seen_messages", "marketsync");
                 });
 
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>

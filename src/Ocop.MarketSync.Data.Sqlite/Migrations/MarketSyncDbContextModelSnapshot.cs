@@ -189,6 +189,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("cursor_to");
 
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicates");
+
                     b.Property<int>("Eligible")
                         .HasColumnType("INTEGER")
                         .HasColumnName("eligible");
@@ -826,6 +830,36 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasName("pk_run_requests");
 
                     b.ToTable("run_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.SeenMessage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Key")
+                        .HasName("pk_seen_messages");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_seen_messages_expires_at");
+
+                    b.ToTable("seen_messages", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>

@@ -125,3 +125,15 @@ internal sealed class OperationalAlertConfiguration : IEntityTypeConfiguration<O
         builder.HasIndex(a => a.RaisedAt);
     }
 }
+
+internal sealed class SeenMessageConfiguration : IEntityTypeConfiguration<SeenMessage>
+{
+    public void Configure(EntityTypeBuilder<SeenMessage> builder)
+    {
+        builder.ToTable("seen_messages");
+        builder.HasKey(m => m.Key);
+        builder.Property(m => m.Key).HasMaxLength(64);
+        builder.Property(m => m.Source).HasMaxLength(48);
+        builder.HasIndex(m => m.ExpiresAt);
+    }
+}

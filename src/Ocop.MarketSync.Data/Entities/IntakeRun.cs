@@ -33,6 +33,9 @@ public sealed class IntakeRun
     public int Inserted { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+
+    /// <summary>Records superseded by a later record with the same registry id in the same page or file.</summary>
+    public int Duplicates { get; set; }
     public int Eligible { get; set; }
     public int Ineligible { get; set; }
     public int Quarantined { get; set; }

@@ -14,6 +14,7 @@ public sealed class FileImport(
     ProductWriter writer,
     IntakeRunRecorder runs,
     IntakeClock clock,
+    Ocop.MarketSync.Sync.Jobs.IRunLocks locks,
     ILogger<FileImport> logger)
 {
     private const int BatchSize = 500;
@@ -22,6 +23,10 @@ public sealed class FileImport(
     public async Task<ImportSummary> ImportAsync(
         Stream stream, RegistryFileFormat format, string sourceName, Action<int>? progress, CancellationToken cancellationToken)
     {
+        // One import per source at a time (on PostgreSQL across processes): a run still marked Running for the
+        // source can then only be an interrupted one, which StartAsync marks failed.
+        await using var held = await locks.TryAcquireAsync($"import:{sourceName}", TimeSpan.FromSeconds(5), cancellationToken)
+            ?? throw new InvalidOperationException($"Another import of '{sourceName}' is running; try again when it has finished.");
         var run = await runs.StartAsync(IntakeRunKind.FileImport, sourceName, null, cancellationToken);
         var summary = new ImportSummary();
         var batch = new List<NormalizedRecord>(BatchSize);
@@ -66,8 +71,12 @@ public sealed class FileImport(
             return;
         }
 
-        var result = await writer.WritePageAsync(batch, cursor: null, cancellationToken);
-        runs.AddPage(run, batch, result, cursor: null);
+        // Ids of earlier batches count too: a file is one snapshot, so a second record for an id is always a duplicate.
+        var (records, earlier) = DuplicateIds.Mark(batch, summary.StoredIds, "file");
+        var result = await writer.WritePageAsync(records, cursor: null, cancellationToken);
+        result = result with { Duplicates = earlier };
+        runs.AddPage(run, records, result, cursor: null);
+        summary.Duplicates += earlier;
         summary.Inserted += result.Inserted;
         summary.Updated += result.Updated;
         summary.Unchanged += result.Unchanged;
@@ -86,6 +95,11 @@ public sealed class ImportSummary
     public int Inserted { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
+
+    /// <summary>Records superseded by a later record with the same registry id (the later one is stored, with a warning).</summary>
+    public int Duplicates { get; set; }
+
+    internal HashSet<string> StoredIds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Why the file could not be read to its end, if it could not.</summary>
     public string? FileError { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
@@ -8,14 +9,33 @@ namespace Ocop.MarketSync.Sync.Intake;
 /// <summary>Keeps the <see cref="IntakeRun"/> row of a run up to date: what staff see of intake in the API.</summary>
 public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock, ILogger<IntakeRunRecorder> logger)
 {
+    /// <summary>
+    /// Opens the row of a new run. The caller holds the source's run lock, so any run of the source still marked
+    /// Running belongs to a process that died (kill -9, power loss): it is marked Failed now rather than showing
+    /// "Running" for ever.
+    /// </summary>
     public async Task<IntakeRun> StartAsync(IntakeRunKind kind, string source, string? cursor, CancellationToken cancellationToken)
     {
+        var now = clock.UtcNow;
+        var fileImport = kind == IntakeRunKind.FileImport;
+        var interrupted = await db.IntakeRuns
+            .Where(r => r.Source == source && r.Status == IntakeRunStatus.Running && (r.Kind == IntakeRunKind.FileImport) == fileImport)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Status, IntakeRunStatus.Failed)
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.Error, "interrupted: the process running it stopped before it finished; the pages stored before that are kept"),
+                cancellationToken);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("Marked {Count} interrupted intake run(s) of {Source} as failed", interrupted, source);
+        }
+
         var run = new IntakeRun
         {
             Kind = kind,
             Source = source,
             Status = IntakeRunStatus.Running,
-            StartedAt = clock.UtcNow,
+            StartedAt = now,
             CursorFrom = cursor,
             CursorTo = cursor,
         };
@@ -32,6 +52,7 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock,
         run.Inserted += result.Inserted;
         run.Updated += result.Updated;
         run.Unchanged += result.Unchanged;
+        run.Duplicates += result.Duplicates;
         run.Eligible += records.Count(r => r.Outcome == ProductOutcome.Eligible);
         run.Ineligible += records.Count(r => r.Outcome == ProductOutcome.Ineligible);
         run.Quarantined += records.Count(r => r.Outcome == ProductOutcome.Quarantined);
@@ -60,9 +81,9 @@ public sealed class IntakeRunRecorder(MarketSyncDbContext db, IntakeClock clock,
             : run.Received > 0 || run.Retired > 0 ? LogLevel.Information
             : LogLevel.Debug;
         logger.Log(level,
-            "Intake {Kind} {RunId} from {Source} {Status}: {Received} received ({Inserted} new, {Updated} changed, {Unchanged} unchanged; " +
+            "Intake {Kind} {RunId} from {Source} {Status}: {Received} received ({Inserted} new, {Updated} changed, {Unchanged} unchanged, {Duplicates} duplicate ids; " +
             "{Eligible} eligible, {Ineligible} ineligible, {Quarantined} quarantined), {Retired} retired, {Pages} page(s)",
-            run.Kind, run.Id, run.Source, run.Status, run.Received, run.Inserted, run.Updated, run.Unchanged,
+            run.Kind, run.Id, run.Source, run.Status, run.Received, run.Inserted, run.Updated, run.Unchanged, run.Duplicates,
             run.Eligible, run.Ineligible, run.Quarantined, run.Retired, run.Pages);
     }
 

@@ -5,6 +5,8 @@ public static class IssueCodes
 {
     public const string FieldType = "field.type";
     public const string RegistryIdMissing = "registryId.missing";
+    public const string RegistryIdDuplicate = "registryId.duplicate";
+    public const string NameMarkup = "name.markup";
     public const string NameMissing = "name.missing";
     public const string TextNormalized = "text.normalized";
     public const string ProducerMissing = "producer.missing";
@@ -28,6 +30,7 @@ public static class IssueCodes
     public const string CertificateNotYetValid = "certificate.notYetValid";
     public const string CertificateRevoked = "certificate.revoked";
     public const string CertificateStatusStale = "certificate.statusFlagStale";
+    public const string CertificateDatesInconsistent = "certificate.datesInconsistent";
     public const string PriceMissing = "price.missing";
     public const string PriceInvalid = "price.invalid";
     public const string StockMissing = "stock.missing";

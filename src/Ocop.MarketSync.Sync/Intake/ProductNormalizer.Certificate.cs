@@ -58,6 +58,14 @@ public sealed partial class ProductNormalizer
             return certificate;
         }
 
+        if (source.ExpiresOn is { } expiresOn && expiresOn < issuedOn)
+        {
+            // Not "expired": the record contradicts itself, and only the registry can say which date is wrong.
+            issues.Quarantine(IssueCodes.CertificateDatesInconsistent,
+                $"certificate expiry {Day(expiresOn)} is before its issue date {Day(issuedOn)}: the registry must correct one of them");
+            return certificate;
+        }
+
         var byRule = LastValidDay(issuedOn);
         var validUntil = byRule;
         if (source.ExpiresOn is { } stated && stated != byRule)

@@ -39,6 +39,13 @@ public sealed partial class ProductNormalizer(
         }
 
         var name = Text(source.Name);
+        if (name is not null && sanitizer.ToPlainLine(name) is var plain && plain != name)
+        {
+            // Marketplace titles are plain text: "<b>Mật ong</b>" would be listed with its tags showing.
+            issues.Warn(IssueCodes.NameMarkup, $"markup removed from the name: \"{Shorten(name)}\" → \"{Shorten(plain)}\"");
+            name = plain.Length > 0 ? plain : null;
+        }
+
         if (name is null)
         {
             issues.Quarantine(IssueCodes.NameMissing, "name missing");
@@ -161,4 +168,6 @@ public sealed partial class ProductNormalizer(
 
     private static QuantityData? Quantity(RegistryQuantity? quantity, Func<string?, string?> text) =>
         quantity is { Value: { } value } && text(quantity.Unit) is { } unit ? new QuantityData(value, unit) : null;
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

@@ -64,7 +64,7 @@ public sealed class ProductWriter(MarketSyncDbContext db, IntakeClock clock)
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new PageWriteResult(inserted, updated, byId.Count - inserted - updated);
+        return new PageWriteResult(inserted, updated, byId.Count - inserted - updated, records.Count - byId.Count);
     }
 
     /// <summary>
@@ -100,4 +100,5 @@ public sealed class ProductWriter(MarketSyncDbContext db, IntakeClock clock)
 /// <summary>Move the cursor of <paramref name="Source"/> to <paramref name="Cursor"/> with the page.</summary>
 public sealed record CursorUpdate(string Source, string? Cursor);
 
-public sealed record PageWriteResult(int Inserted, int Updated, int Unchanged);
+/// <param name="Duplicates">Records of the page superseded by a later record with the same id.</param>
+public sealed record PageWriteResult(int Inserted, int Updated, int Unchanged, int Duplicates = 0);

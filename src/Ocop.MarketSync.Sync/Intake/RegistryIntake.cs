@@ -103,7 +103,7 @@ public sealed class RegistryIntake(
         {
             var page = await registry.GetChangesAsync(cursor, _registry.PageSize, cancellationToken);
             var today = clock.Today;
-            var records = page.Items.Select(item => normalizer.Normalize(item, today)).ToList();
+            var (records, _) = DuplicateIds.Mark([.. page.Items.Select(item => normalizer.Normalize(item, today))], seenEarlier: null, "page");
             var next = page.NextCursor ?? cursor;
             var result = await writer.WritePageAsync(
                 records, moveCursorPerPage ? new CursorUpdate(_registry.SourceName, next) : null, cancellationToken);

@@ -13,6 +13,11 @@ internal static class ImportSummaryPrinter
         table.AddRow("[yellow]Ineligible[/]", Count(summary.Ineligible));
         table.AddRow("[red]Quarantined[/]", Count(summary.Quarantined));
         table.AddRow("Stored: new / changed / unchanged", $"{summary.Inserted} / {summary.Updated} / {summary.Unchanged}");
+        if (summary.Duplicates > 0)
+        {
+            table.AddRow("[yellow]Duplicate ids (the later record kept)[/]", Count(summary.Duplicates));
+        }
+
         AnsiConsole.Write(table);
 
         if (summary.Reasons.Count > 0)

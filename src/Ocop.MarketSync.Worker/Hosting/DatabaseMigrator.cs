@@ -1,6 +1,8 @@
 using Hangfire.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Ocop.MarketSync.Data;
@@ -25,6 +27,9 @@ internal sealed class DatabaseMigrator(
             EnsureSqliteDirectory(options.ConnectionString!);
         }
 
+        // EF reads its history table before creating it and logs the failed query as an ERROR (twice) on an empty
+        // database; creating it first, with EF's own idempotent script, keeps a first migrate free of false errors.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct => await db.Database.MigrateAsync(ct), cancellationToken);
@@ -55,7 +60,10 @@ internal sealed class DatabaseMigrator(
                 $"Cannot connect to the {options.Provider} database of Storage:ConnectionString ({Describe(options.ConnectionString!)}).");
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Without a history table every migration is pending; asking EF would log its failed query as an ERROR.
+        var pending = await HistoryExistsAsync(cancellationToken)
+            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+            : [.. db.Database.GetMigrations()];
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(
@@ -74,6 +82,20 @@ internal sealed class DatabaseMigrator(
                     $"Hangfire's schema '{hangfire.Value.Schema}' is missing. Run the 'migrate' command first.");
             }
         }
+    }
+
+    /// <summary>
+    /// Whether EF's history table exists, asked of the catalogue (EF's own check still ran the failing SELECT on an
+    /// empty PostgreSQL database).
+    /// </summary>
+    private async Task<bool> HistoryExistsAsync(CancellationToken cancellationToken)
+    {
+        var sql = storage.Value.Provider == StorageProvider.Postgres
+            ? $"SELECT to_regclass('{MarketSyncDbContext.Schema}.__ef_migrations_history') IS NOT NULL AS \"Value\""
+            : "SELECT count(*) > 0 AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+#pragma warning disable EF1002 // A constant schema name, no input.
+        return await db.Database.SqlQueryRaw<bool>(sql).SingleAsync(cancellationToken);
+#pragma warning restore EF1002
     }
 
     /// <summary>Host and database only: a connection string may carry a password and must never be logged whole.</summary>

@@ -63,7 +63,9 @@ internal static class MarketSyncHost
         app.UseMarketSyncMetricsEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMarketSyncInputGuards();
         app.UseAuthentication();
+        app.UseMarketSyncCrossSiteGuard();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapMarketSyncApi();

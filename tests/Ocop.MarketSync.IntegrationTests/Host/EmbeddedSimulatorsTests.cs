@@ -70,10 +70,19 @@ public sealed class EmbeddedSimulatorsTests(SimulatorWorker worker) : IClassFixt
 
         using var push = SignedMarketplacePush.About(shop.Marketplace, item, worker.ChannelsFile.GetSection($"Channels:{channelId}"),
             new Uri(worker.BaseAddress, $"api/marketplaces/{shop.Marketplace}/webhook"));
+        var captured = await push.Content!.ReadAsByteArrayAsync(Ct);
         using var response = await client.SendAsync(push, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("queued").GetInt32());
+
+        // The same message byte for byte again (a capture replayed, or a redelivery): acknowledged, nothing queued.
+        using var replay = new HttpRequestMessage(HttpMethod.Post, push.RequestUri) { Content = new ByteArrayContent(captured) };
+        replay.Content.Headers.ContentType = push.Content.Headers.ContentType;
+        replay.Headers.TryAddWithoutValidation("Authorization", push.Headers.GetValues("Authorization"));
+        using var replayed = await client.SendAsync(replay, Ct);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(0, (await replayed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("queued").GetInt32());
         await worker.WaitAsync(async () =>
             (await SellerCentreAsync(channelId, $"/{itemId}")).GetProperty(shop.PriceProperty).GetInt64() == desired,
             TimeSpan.FromSeconds(30), string.Create(CultureInfo.InvariantCulture, $"the price of {channelId} item {itemId} back at {desired}"));

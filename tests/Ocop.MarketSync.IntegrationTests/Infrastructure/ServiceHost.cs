@@ -137,6 +137,11 @@ public sealed class ServiceHost : IAsyncLifetime
         "--Staff:Username=" + Username,
         "--Staff:Password=" + Password,
         "--Staff:GeneratePassword=false",
+        // Many tests log in from 127.0.0.1, some with wrong passwords on purpose; the lockout has its own tests
+        // (LoginLockoutTests, a process of its own) and must not slow the others down here.
+        "--Staff:Lockout:FreeAttempts=100000",
+        "--Staff:Lockout:LockAfter=100001",
+        "--Staff:Lockout:AddressLockAfter=100001",
         "--Sandbox:Registry:Enabled=true",
         "--Intake:RunOnStart=true",
         // Gauges read the database at most this often: short, so a test sees a change within a second or two.

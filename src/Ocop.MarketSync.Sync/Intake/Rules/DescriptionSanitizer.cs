@@ -52,6 +52,26 @@ public sealed class DescriptionSanitizer
         return new SanitizedDescription(clean, ToPlainText(clean), [.. removed]);
     }
 
+    /// <summary>
+    /// A one-line field (a product name) as plain text: tags removed (with the content of scripts and styles), entities
+    /// decoded, whitespace collapsed. Text without markup comes back unchanged (an "&amp;" or "&lt;3" in a name is text).
+    /// </summary>
+    public string ToPlainLine(string text)
+    {
+        if (text.IndexOf('<', StringComparison.Ordinal) < 0 && text.IndexOf('&', StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var document = _parser.ParseDocument("<body>" + text + "</body>");
+        foreach (var dropped in document.Body!.QuerySelectorAll("script, style, template, iframe, noscript, noembed, noframes"))
+        {
+            dropped.Remove();
+        }
+
+        return string.Join(' ', document.Body.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <summary>Text content with paragraphs and line breaks kept as newlines and runs of spaces collapsed.</summary>
     private string ToPlainText(string html)
     {
