@@ -81,7 +81,8 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             values["Telemetry:Otlp:Protocol"] = "HttpProtobuf";
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        // Any key can be overridden for one run, e.g. OCOP_BENCH_Telemetry__TraceSampleRatio=0.1.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).AddEnvironmentVariables("OCOP_BENCH_").Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMarketSyncData(configuration)

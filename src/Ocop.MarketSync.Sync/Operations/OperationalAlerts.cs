@@ -17,6 +17,8 @@ public static class AlertKinds
 
     /// <summary>Every pull has failed for longer than <c>Intake:UnreachableAlertAfter</c>. Subject: the registry source.</summary>
     public const string RegistryUnreachable = "registry.unreachable";
+
+    public static IReadOnlyList<string> All { get; } = [ChannelStopped, IntakeGuard, RegistryUnreachable];
 }
 
 /// <summary>

@@ -53,7 +53,7 @@ public sealed class EndpointFuzzTests(ServiceHost host)
         for (; sent < Requests && DateTime.UtcNow - started < TimeBudget; sent++)
         {
             var (method, template) = endpoints[random.Next(endpoints.Count)];
-            using var request = new HttpRequestMessage(new HttpMethod(method), Url(template, random));
+            using var request = new HttpRequestMessage(new HttpMethod(method), Url(template, random, write: method != HttpMethods.Get));
             Authorize(request, random);
             if (method != HttpMethods.Get)
             {
@@ -89,12 +89,16 @@ public sealed class EndpointFuzzTests(ServiceHost host)
             .Distinct(),
     ];
 
-    private static string Url(string template, Random random)
+    /// <param name="write">
+    /// A POST gets no route value that names something real (a channel, a listing): a push or retry it started would
+    /// still be running in the tests that share this service after this one.
+    /// </param>
+    private static string Url(string template, Random random, bool write)
     {
         var path = new StringBuilder();
         foreach (var segment in template.TrimStart('/').Split('/'))
         {
-            path.Append('/').Append(segment.StartsWith('{') ? Value(random) : segment);
+            path.Append('/').Append(segment.StartsWith('{') ? (write ? Unreal(random) : Value(random)) : segment);
         }
 
         var query = new StringBuilder();
@@ -105,6 +109,20 @@ public sealed class EndpointFuzzTests(ServiceHost host)
 
         return path.ToString().TrimStart('/') + query;
     }
+
+    private static string Unreal(Random random)
+    {
+        while (true)
+        {
+            var value = Value(random);
+            if (!Real.Contains(value) && !(long.TryParse(value, out var number) && number is > 0 and < 1_000_000))
+            {
+                return value;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> Real = new(StringComparer.OrdinalIgnoreCase) { "sandbox-a", "sandbox-b", "sandbox-c", "REG-00001", "REG-00008" };
 
     private static string Value(Random random) =>
         random.Next(4) == 0 ? random.NextInt64(long.MinValue, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture) : Values[random.Next(Values.Length)];

@@ -37,7 +37,7 @@ public sealed class DashboardBrowserTests(ServiceHost host)
         await page.FillAsync("input[name=username]", ServiceHost.Username);
         await page.FillAsync("input[name=password]", "not-the-password");
         await page.ClickAsync("button[type=submit]");
-        Assert.Equal("Wrong username or password.", await page.InnerTextAsync("[role=alert]"));
+        Assert.Equal("Sai tên đăng nhập hoặc mật khẩu. (Wrong username or password.)", await page.InnerTextAsync("[role=alert]"));
 
         await page.FillAsync("input[name=username]", ServiceHost.Username);
         await page.FillAsync("input[name=password]", ServiceHost.Password);

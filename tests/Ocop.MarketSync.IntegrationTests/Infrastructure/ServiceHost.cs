@@ -146,6 +146,8 @@ public sealed class ServiceHost : IAsyncLifetime
         "--Intake:RunOnStart=true",
         // Gauges read the database at most this often: short, so a test sees a change within a second or two.
         "--Telemetry:GaugeRefresh=00:00:01",
+        // The trace test follows a change down to its database commands.
+        "--Telemetry:DatabaseSpans=true",
     ];
 }
 

@@ -47,8 +47,8 @@ internal sealed class TelemetryGauges(
             "Jobs enqueued and not yet taken, per Hangfire queue this node works.");
         _meter.CreateObservableGauge("marketsync.hangfire.jobs", () => Current()?.Jobs ?? [], "{job}",
             "Hangfire jobs by state: scheduled, processing, failed (failed stay until retried or deleted).");
-        // Reserved: marketsync.channel.health (running / stopped / needs re-authorisation) belongs here. It comes with
-        // the channel health state that is being added separately; it is deliberately not derived from listings here.
+        _meter.CreateObservableGauge("marketsync.alerts.open", () => Current()?.OpenAlerts ?? [], "{alert}",
+            "1 per open operational alert (kind, subject, code: a stopped channel, the registry unreachable, the intake guard); 0 per kind with none.");
         return Task.CompletedTask;
     }
 

@@ -21,6 +21,13 @@ internal sealed class TelemetryOptions
     /// <summary>Share of traces recorded, 0–1 (parent-based: a trace started elsewhere keeps its decision).</summary>
     public double TraceSampleRatio { get; set; } = 1.0;
 
+    /// <summary>
+    /// A span per database command (Npgsql). Off by default: pushing 20,000 listings runs tens of thousands of
+    /// commands, and their spans were most of the measured tracing cost (docs/benchmarks.md). Turn on to find a slow
+    /// query; the database metrics are there either way.
+    /// </summary>
+    public bool DatabaseSpans { get; set; }
+
     public PrometheusTelemetryOptions Prometheus { get; set; } = new();
 
     public OtlpTelemetryOptions Otlp { get; set; } = new();

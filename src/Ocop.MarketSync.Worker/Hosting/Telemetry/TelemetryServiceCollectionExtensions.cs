@@ -37,8 +37,12 @@ internal static class TelemetryServiceCollectionExtensions
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
                     .AddSource(MarketSyncTelemetry.Name)
                     .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = http => !IsNoise(http.Request.Path, options))
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql();
+                    .AddHttpClientInstrumentation();
+                if (options.DatabaseSpans)
+                {
+                    tracing.AddNpgsql();
+                }
+
                 if (options.Otlp.Endpoint is { } endpoint)
                 {
                     tracing.AddOtlpExporter(otlp => Configure(otlp, endpoint, options.Otlp.Protocol, "v1/traces"));

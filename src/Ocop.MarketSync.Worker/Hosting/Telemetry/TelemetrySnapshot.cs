@@ -13,7 +13,8 @@ internal sealed record TelemetrySnapshot(
     IReadOnlyList<Measurement<double>> BacklogAge,
     IReadOnlyList<Measurement<long>> HeldPrices,
     IReadOnlyList<Measurement<long>> QueueDepth,
-    IReadOnlyList<Measurement<long>> Jobs)
+    IReadOnlyList<Measurement<long>> Jobs,
+    IReadOnlyList<Measurement<long>> OpenAlerts)
 {
     /// <summary>Three grouped queries on listings (index on channel_id) and Hangfire's own counters.</summary>
     public static async Task<TelemetrySnapshot> TakeAsync(
@@ -30,6 +31,9 @@ internal sealed record TelemetrySnapshot(
             .Select(g => new { ChannelId = g.Key, Count = g.Count(), Oldest = g.Min(l => l.UpdatedAt) })
             .ToListAsync(cancellationToken);
         var held = await HeldPricesAsync(db, cancellationToken);
+        var open = await db.Alerts.AsNoTracking().Where(a => a.ResolvedAt == null)
+            .Select(a => new { a.Kind, a.Subject, a.Code })
+            .ToListAsync(cancellationToken);
         var now = DateTime.UtcNow;
 
         var listings = new List<Measurement<long>>();
@@ -60,7 +64,15 @@ internal sealed record TelemetrySnapshot(
             new(statistics.Processing, new KeyValuePair<string, object?>("state", "processing")),
             new(statistics.Failed, new KeyValuePair<string, object?>("state", "failed")),
         ];
-        return new TelemetrySnapshot(listings, backlog, age, heldPrices, depth, jobs);
+        // One series per open alert (value 1), and a 0 per alert kind with none open, so an alert rule on
+        // "== 1" fires and resolves with the alert itself and the series never goes absent.
+        List<Measurement<long>> alerts =
+        [
+            .. open.Select(a => new Measurement<long>(1, new("kind", a.Kind), new("subject", a.Subject), new("code", a.Code))),
+            .. Sync.Operations.AlertKinds.All.Where(k => open.All(a => a.Kind != k))
+                .Select(k => new Measurement<long>(0, new("kind", k), new("subject", ""), new("code", ""))),
+        ];
+        return new TelemetrySnapshot(listings, backlog, age, heldPrices, depth, jobs, alerts);
     }
 
     /// <summary>
