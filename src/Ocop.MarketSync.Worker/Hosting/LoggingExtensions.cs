@@ -33,10 +33,23 @@ internal static class LoggingExtensions
             }
             else
             {
-                logger.WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                // The trace id only where there is one (a request, a job): a text line can be found in the traces too.
+                logger.Enrich.With<TraceSuffixEnricher>().WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{TraceSuffix:l}{NewLine}{Exception}",
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
         });
+    }
+}
+
+/// <summary>Adds <c> [trace …]</c> to events recorded inside a trace, nothing to the others.</summary>
+internal sealed class TraceSuffixEnricher : Serilog.Core.ILogEventEnricher
+{
+    public void Enrich(Serilog.Events.LogEvent logEvent, Serilog.Core.ILogEventPropertyFactory propertyFactory)
+    {
+        if (logEvent.TraceId is { } traceId)
+        {
+            logEvent.AddPropertyIfAbsent(new Serilog.Events.LogEventProperty("TraceSuffix", new Serilog.Events.ScalarValue($" [trace {traceId}]")));
+        }
     }
 }
