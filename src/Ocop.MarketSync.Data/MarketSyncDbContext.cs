@@ -32,6 +32,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<CertificateWarning> CertificateWarnings => Set<CertificateWarning>();
     public DbSet<RunRequest> RunRequests => Set<RunRequest>();
     public DbSet<OperationalAlert> Alerts => Set<OperationalAlert>();
+    public DbSet<StaffAction> StaffActions => Set<StaffAction>();
     public DbSet<ChannelAuthorization> ChannelAuthorizations => Set<ChannelAuthorization>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -57,6 +58,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new ChannelAuthorizationConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         modelBuilder.ApplyConfiguration(new OperationalAlertConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffActionConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -39,3 +39,9 @@ public sealed class StaffDashboardAuthorizationFilter : IDashboardAuthorizationF
     public bool Authorize(DashboardContext context) =>
         context.GetHttpContext().User.Identity?.IsAuthenticated == true;
 }
+
+/// <summary>The name staff actions are audited under.</summary>
+public static class StaffUser
+{
+    public static string Name(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "staff";
+}
