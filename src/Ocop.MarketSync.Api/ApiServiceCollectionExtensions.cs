@@ -69,13 +69,15 @@ public static class ApiServiceCollectionExtensions
             })
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffAuthentication.Policy, p => p.RequireAuthenticatedUser());
+            .AddPolicy(StaffAuthentication.Policy, p => p.RequireAuthenticatedUser().RequireAssertion(StaffAuthentication.Allows));
         return services;
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // A refused form post (a viewer's) gets its status too: redirecting it would turn it into a GET that "works".
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || (status == StatusCodes.Status403Forbidden && !HttpMethods.IsGet(context.Request.Method)))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

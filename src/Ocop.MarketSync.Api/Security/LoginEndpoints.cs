@@ -25,7 +25,7 @@ public static class LoginEndpoints
                 return Page(http, antiforgery, returnUrl, "Wrong username or password.", StatusCodes.Status401Unauthorized);
             }
 
-            await StaffAuthentication.SignInAsync(http, credentials.Username);
+            await StaffAuthentication.SignInAsync(http, username!);
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/hangfire");
         }).ExcludeFromDescription();
 
