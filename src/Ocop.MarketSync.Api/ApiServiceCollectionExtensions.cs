@@ -24,6 +24,10 @@ public static class ApiServiceCollectionExtensions
             .Bind(configuration.GetSection(Ocop.MarketSync.Api.Registry.RegistryChangeOptions.SectionName))
             .Validate(o => o.MaxClockSkew > TimeSpan.Zero && o.MaxClockSkew <= TimeSpan.FromHours(1), "Registry:ChangeNotifications:MaxClockSkew must be between 0 and 1 hour.")
             .ValidateOnStart();
+        services.AddOptions<Ocop.MarketSync.Api.Dashboard.ConsoleOptions>()
+            .Bind(configuration.GetSection(Ocop.MarketSync.Api.Dashboard.ConsoleOptions.SectionName))
+            .Validate(o => o.Language is "vi" or "en", "Console:Language must be 'vi' or 'en'.")
+            .ValidateOnStart();
         services.AddOptions<StaffOptions>()
             .Bind(configuration.GetSection(StaffOptions.SectionName))
             .ValidateDataAnnotations()

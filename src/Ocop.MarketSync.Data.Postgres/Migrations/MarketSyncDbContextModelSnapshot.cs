@@ -345,6 +345,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("dirty");
 
+                    b.Property<long?>("HeldPriceVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_price_vnd");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")

@@ -331,6 +331,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("dirty");
 
+                    b.Property<long?>("HeldPriceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_price_vnd");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")

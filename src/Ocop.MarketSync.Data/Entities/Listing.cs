@@ -19,6 +19,9 @@ public sealed class Listing
     public string? RemoteUrl { get; set; }
 
     public required DesiredListing Desired { get; set; }
+
+    /// <summary>Copied from <see cref="DesiredListing.HeldPriceVnd"/> by <see cref="SetDesired"/>, so the attention queue can query held prices.</summary>
+    public long? HeldPriceVnd { get; private set; }
     public required string DesiredContentHash { get; set; }
     public required string DesiredPriceHash { get; set; }
     public required string DesiredStockHash { get; set; }
@@ -62,6 +65,13 @@ public sealed class Listing
     /// <returns>The new value of <see cref="Dirty"/>.</returns>
     public bool RefreshDirty() =>
         Dirty = DirtyAspects() != ListingAspect.None && (RemoteId is not null || Desired.Active);
+
+    /// <summary>Sets the desired state and the columns copied from it.</summary>
+    public void SetDesired(DesiredListing desired)
+    {
+        Desired = desired;
+        HeldPriceVnd = desired.HeldPriceVnd;
+    }
 
     /// <summary>The aspects whose desired hash differs from the pushed one.</summary>
     public ListingAspect DirtyAspects() =>

@@ -158,6 +158,7 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
             CreatedAt = now,
             UpdatedAt = now,
         };
+        listing.SetDesired(desired);
         SetHashes(listing, AspectHashes.Of(desired));
         listing.RefreshDirty();
         return listing;
@@ -177,7 +178,7 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
             return false;
         }
 
-        listing.Desired = desired;
+        listing.SetDesired(desired);
         listing.RefreshDirty();
         listing.UpdatedAt = now;
         if (listing.State == ListingState.Rejected && listing.Dirty)

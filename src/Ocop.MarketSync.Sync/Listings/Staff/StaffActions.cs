@@ -142,7 +142,7 @@ public sealed class StaffActions(MarketSyncDbContext db, ChannelCatalog channels
             {
                 listing.ApprovedPriceVnd = held;
                 listing.DeclinedPriceVnd = null;
-                listing.Desired = listing.Desired with { PriceVnd = held, HeldPriceVnd = null, Reasons = reasons };
+                listing.SetDesired(listing.Desired with { PriceVnd = held, HeldPriceVnd = null, Reasons = reasons });
                 listing.DesiredPriceHash = AspectHashes.Of(listing.Desired).Price;
                 listing.NextAttemptAt = null;
             }
@@ -151,7 +151,7 @@ public sealed class StaffActions(MarketSyncDbContext db, ChannelCatalog channels
                 // The planner sees the declined price next time and keeps the old one with a "price.kept" reason.
                 listing.DeclinedPriceVnd = held;
                 var kept = string.Create(CultureInfo.InvariantCulture, $"staff kept the price of {old:N0} VND; the registry's {held:N0} VND was declined");
-                listing.Desired = listing.Desired with { HeldPriceVnd = null, Reasons = [.. reasons, new ProductIssue(PriceHold.KeptCode, kept, IssueSeverity.Warning)] };
+                listing.SetDesired(listing.Desired with { HeldPriceVnd = null, Reasons = [.. reasons, new ProductIssue(PriceHold.KeptCode, kept, IssueSeverity.Warning)] });
             }
 
             listing.RefreshDirty();

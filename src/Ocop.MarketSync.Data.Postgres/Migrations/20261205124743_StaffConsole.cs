@@ -19,6 +19,16 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                 type: "bigint",
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "held_price_vnd",
+                schema: "marketsync",
+                table: "listings",
+                type: "bigint",
+                nullable: true);
+
+            // Held prices already in the desired state's JSON, copied to the column the attention queue queries.
+            migrationBuilder.Sql("UPDATE marketsync.listings SET held_price_vnd = (desired->>'heldPriceVnd')::bigint WHERE desired->>'heldPriceVnd' IS NOT NULL;");
+
             migrationBuilder.CreateTable(
                 name: "staff_actions",
                 schema: "marketsync",
@@ -67,6 +77,11 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "declined_price_vnd",
+                schema: "marketsync",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "held_price_vnd",
                 schema: "marketsync",
                 table: "listings");
         }

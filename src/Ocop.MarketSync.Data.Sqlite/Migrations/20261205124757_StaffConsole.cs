@@ -17,6 +17,15 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "held_price_vnd",
+                table: "listings",
+                type: "INTEGER",
+                nullable: true);
+
+            // Held prices already in the desired state's JSON, copied to the column the attention queue queries.
+            migrationBuilder.Sql("UPDATE listings SET held_price_vnd = json_extract(desired, '$.heldPriceVnd') WHERE json_extract(desired, '$.heldPriceVnd') IS NOT NULL;");
+
             migrationBuilder.CreateTable(
                 name: "staff_actions",
                 columns: table => new
@@ -60,6 +69,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "declined_price_vnd",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "held_price_vnd",
                 table: "listings");
         }
     }

@@ -12,7 +12,7 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Postgres.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261205123006_StaffConsole")]
+    [Migration("20261205124743_StaffConsole")]
     partial class StaffConsole
     {
         /// <inheritdoc />
@@ -347,6 +347,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.Property<bool>("Dirty")
                         .HasColumnType("boolean")
                         .HasColumnName("dirty");
+
+                    b.Property<long?>("HeldPriceVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_price_vnd");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)

@@ -11,7 +11,7 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261205123015_StaffConsole")]
+    [Migration("20261205124757_StaffConsole")]
     partial class StaffConsole
     {
         /// <inheritdoc />
@@ -333,6 +333,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.Property<bool>("Dirty")
                         .HasColumnType("INTEGER")
                         .HasColumnName("dirty");
+
+                    b.Property<long?>("HeldPriceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_price_vnd");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
