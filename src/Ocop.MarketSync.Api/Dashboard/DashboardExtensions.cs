@@ -18,6 +18,7 @@ internal static class DashboardExtensions
         DashboardRoutes.Routes.AddRazorPage("/console/attention", _ => new AttentionPage());
         DashboardRoutes.Routes.AddRazorPage("/console/products", _ => new ProductsPage());
         DashboardRoutes.Routes.AddRazorPage("/console/products/(?<id>[^/]+)", _ => new ProductPage());
+        DashboardRoutes.Routes.AddRazorPage("/console/channels", _ => new ChannelsPage());
         DashboardRoutes.Routes.Add("/console/actions", new ConsoleActionDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Attention"), page.Url.To("/console/attention"))
         {
@@ -26,6 +27,10 @@ internal static class DashboardExtensions
         NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Products"), page.Url.To("/console/products"))
         {
             Active = page.RequestPath.StartsWith("/console/products", StringComparison.Ordinal),
+        });
+        NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Channels"), page.Url.To("/console/channels"))
+        {
+            Active = page.RequestPath.StartsWith("/console/channels", StringComparison.Ordinal),
         });
         DashboardRoutes.Routes.AddRazorPage("/listings", _ => new ListingsDashboardPage());
         NavigationMenu.Items.Add(page => new MenuItem("Listings", page.Url.To("/listings"))

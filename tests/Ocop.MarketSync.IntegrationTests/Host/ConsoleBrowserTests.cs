@@ -133,6 +133,24 @@ public sealed class ConsoleBrowserTests(ServiceHost host)
         Assert.Equal(0, await ReadAsync(db => db.StaffActions.CountAsync(a => a.ListingId == listingId)));
     }
 
+    [Fact]
+    public async Task Operator_ChannelsPage_ShowsHealthAndCounts_ReconcileNowIsAuditedWithWhoAskedForIt()
+    {
+        await host.WaitForProductsAsync(60, Patience);
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.LogInAsync(host, ServiceHost.Username, ServiceHost.Password);
+        var before = await ReadAsync(db => db.StaffActions.CountAsync(a => a.Action == "reconcile-now" && a.ChannelId == "sandbox-b"));
+
+        await page.GotoAsync(Url("hangfire/console/channels"));
+        var row = page.Locator("#channels tr[data-channel='sandbox-b']");
+        Assert.Contains("Hoạt động bình thường", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await row.Locator("button[data-action='reconcile-now']").ClickAsync();
+
+        Assert.Contains("Đối soát ngay: Đã thực hiện: 1 / 1", await page.InnerTextAsync("#action-result"), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await ReadAsync(db => db.StaffActions.CountAsync(a => a.Action == "reconcile-now" && a.ChannelId == "sandbox-b" && a.User == ServiceHost.Username)));
+        Assert.True(await ReadAsync(db => db.ReconciliationRuns.AnyAsync(r => r.ChannelId == "sandbox-b" && r.RequestedBy == ServiceHost.Username)));
+    }
+
     private static IFormData Form(IAPIRequestContext context, params (string Name, string Value)[] fields)
     {
         var form = context.CreateFormData();
