@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Routing;
 using Ocop.MarketSync.Api.Alerts;
 using Ocop.MarketSync.Api.Certificates;
@@ -42,6 +43,9 @@ public static class ApiEndpointRouteBuilderExtensions
             DashboardTitle = "Ocop.MarketSync",
             DisplayStorageConnectionString = false,
             AppPath = null,
+
+            // Viewers get Hangfire's pages without Delete, Trigger or Requeue (their POSTs are refused anyway).
+            IsReadOnlyFunc = context => !StaffAuthentication.CanAct(context.GetHttpContext().User),
         }).RequireAuthorization(StaffAuthentication.Policy);
         return app;
     }

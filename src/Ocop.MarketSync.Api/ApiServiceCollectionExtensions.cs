@@ -24,6 +24,10 @@ public static class ApiServiceCollectionExtensions
             .Bind(configuration.GetSection(Ocop.MarketSync.Api.Registry.RegistryChangeOptions.SectionName))
             .Validate(o => o.MaxClockSkew > TimeSpan.Zero && o.MaxClockSkew <= TimeSpan.FromHours(1), "Registry:ChangeNotifications:MaxClockSkew must be between 0 and 1 hour.")
             .ValidateOnStart();
+        services.AddOptions<Ocop.MarketSync.Api.Dashboard.ConsoleOptions>()
+            .Bind(configuration.GetSection(Ocop.MarketSync.Api.Dashboard.ConsoleOptions.SectionName))
+            .Validate(o => o.Language is "vi" or "en", "Console:Language must be 'vi' or 'en'.")
+            .ValidateOnStart();
         services.AddOptions<StaffOptions>()
             .Bind(configuration.GetSection(StaffOptions.SectionName))
             .ValidateDataAnnotations()
@@ -36,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoginLockoutOptions>, LoginLockoutOptionsValidator>());
         services.TryAddSingleton<LoginThrottle>();
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, Ocop.MarketSync.Api.Localization.RequestLanguage>());
         services.AddProblemDetails();
         services.AddExceptionHandler<Ocop.MarketSync.Api.Hardening.ApiExceptionHandler>();
         services.AddScoped<Ocop.MarketSync.Api.Hardening.ReplayGuard>();
@@ -43,6 +48,7 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new Ocop.MarketSync.Api.Localization.IssueJsonConverter());
             // Vietnamese text readable in responses, not \u-escaped. Safe: responses are JSON, never HTML.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -76,13 +82,15 @@ public static class ApiServiceCollectionExtensions
             })
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffAuthentication.Policy, p => p.RequireAuthenticatedUser());
+            .AddPolicy(StaffAuthentication.Policy, p => p.RequireAuthenticatedUser().RequireAssertion(StaffAuthentication.Allows));
         return services;
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // A refused form post (a viewer's) gets its status too: redirecting it would turn it into a GET that "works".
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || (status == StatusCodes.Status403Forbidden && !HttpMethods.IsGet(context.Request.Method)))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

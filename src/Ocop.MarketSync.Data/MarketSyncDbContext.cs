@@ -33,6 +33,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<RunRequest> RunRequests => Set<RunRequest>();
     public DbSet<OperationalAlert> Alerts => Set<OperationalAlert>();
     public DbSet<SeenMessage> SeenMessages => Set<SeenMessage>();
+    public DbSet<StaffAction> StaffActions => Set<StaffAction>();
     public DbSet<ChannelAuthorization> ChannelAuthorizations => Set<ChannelAuthorization>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -59,6 +60,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         modelBuilder.ApplyConfiguration(new OperationalAlertConfiguration());
         modelBuilder.ApplyConfiguration(new SeenMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffActionConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

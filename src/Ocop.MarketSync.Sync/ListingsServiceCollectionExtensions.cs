@@ -41,7 +41,7 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<PushChannelJob>();
         services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Auth.ShopTokenStore>();
         services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Auth.IShopTokenSource>(sp => sp.GetRequiredService<Ocop.MarketSync.Sync.Marketplaces.Auth.ShopTokenStore>());
-        services.TryAddScoped<Ocop.MarketSync.Sync.Listings.PriceApprovals>();
+        services.TryAddScoped<Ocop.MarketSync.Sync.Listings.Staff.StaffActions>();
         return services;
     }
 }

@@ -14,6 +14,24 @@ internal static class DashboardExtensions
             return;
         }
 
+        // The staff console, in the staff's language; Hangfire's own pages stay as Hangfire made them.
+        DashboardRoutes.Routes.AddRazorPage("/console/attention", _ => new AttentionPage());
+        DashboardRoutes.Routes.AddRazorPage("/console/products", _ => new ProductsPage());
+        DashboardRoutes.Routes.AddRazorPage("/console/products/(?<id>[^/]+)", _ => new ProductPage());
+        DashboardRoutes.Routes.AddRazorPage("/console/channels", _ => new ChannelsPage());
+        DashboardRoutes.Routes.Add("/console/actions", new ConsoleActionDispatcher());
+        NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Attention"), page.Url.To("/console/attention"))
+        {
+            Active = page.RequestPath.StartsWith("/console/attention", StringComparison.Ordinal),
+        });
+        NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Products"), page.Url.To("/console/products"))
+        {
+            Active = page.RequestPath.StartsWith("/console/products", StringComparison.Ordinal),
+        });
+        NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Channels"), page.Url.To("/console/channels"))
+        {
+            Active = page.RequestPath.StartsWith("/console/channels", StringComparison.Ordinal),
+        });
         DashboardRoutes.Routes.AddRazorPage("/listings", _ => new ListingsDashboardPage());
         NavigationMenu.Items.Add(page => new MenuItem("Listings", page.Url.To("/listings"))
         {

@@ -1,4 +1,4 @@
-using Hangfire;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +10,7 @@ using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
-using Ocop.MarketSync.Sync.Listings.Jobs;
+using Ocop.MarketSync.Sync.Listings.Staff;
 
 namespace Ocop.MarketSync.Api.Listings;
 
@@ -97,64 +97,31 @@ public static class ListingEndpoints
     }
 
     private static async Task<Results<Accepted<ListingDto>, ProblemHttpResult>> RetryAsync(
-        MarketSyncDbContext db, ChannelCatalog channels, IBackgroundJobClient jobs, long id, CancellationToken cancellationToken)
+        StaffActions actions, ChannelCatalog channels, ClaimsPrincipal user, long id, CancellationToken cancellationToken)
     {
-        var listing = await db.Listings.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null)
-        {
-            return TypedResults.Problem($"No listing {id}.", statusCode: StatusCodes.Status404NotFound, title: "Listing not found");
-        }
-
-        listing.NextAttemptAt = null;
-        listing.AttemptCount = 0;
-        listing.ClaimedUntil = null;
-        listing.Dirty = listing.DirtyAspects() != ListingAspect.None || listing.State is ListingState.Rejected or ListingState.Failing or ListingState.Banned;
-        if (listing.State is ListingState.Rejected or ListingState.NeedsReauth or ListingState.Banned)
-        {
-            // A staff retry re-sends everything: the data may have been fixed on the marketplace's side.
-            listing.PushedContentHash = listing.PushedPriceHash = listing.PushedStockHash = listing.PushedStatusHash = null;
-            listing.Dirty = true;
-            listing.State = ListingState.Pending;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        Enqueue(jobs, channels, listing.ChannelId);
-        return TypedResults.Accepted($"/api/channels/{listing.ChannelId}/listings", ListingDto.From(listing, channels.Find(listing.ChannelId)?.Marketplace));
+        var outcome = (await actions.RetryAsync([id], StaffUser.Name(user), cancellationToken)).Single();
+        return Answer(outcome, channels, "Listing not found");
     }
 
     private static async Task<Results<Accepted<ListingDto>, ProblemHttpResult>> ApprovePriceAsync(
-        Sync.Listings.PriceApprovals approvals, ChannelCatalog channels, IBackgroundJobClient jobs, long id, CancellationToken cancellationToken)
+        StaffActions actions, ChannelCatalog channels, ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
+        Answer(await actions.ApprovePriceAsync(id, StaffUser.Name(user), cancellationToken), channels, "No held price");
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> PushNowAsync(
+        StaffActions actions, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
-        Listing? listing;
-        try
-        {
-            listing = await approvals.ApproveAsync(id, cancellationToken);
-        }
-        catch (InvalidOperationException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "No held price");
-        }
-
-        if (listing is null)
-        {
-            return TypedResults.Problem($"No listing {id}.", statusCode: StatusCodes.Status404NotFound, title: "Listing not found");
-        }
-
-        Enqueue(jobs, channels, listing.ChannelId);
-        return TypedResults.Accepted($"/api/channels/{listing.ChannelId}/listings", ListingDto.From(listing, channels.Find(listing.ChannelId)?.Marketplace));
+        var outcome = await actions.PushNowAsync(id, StaffUser.Name(user), cancellationToken);
+        return outcome.Done
+            ? TypedResults.Accepted($"/api/channels/{id}/listings")
+            : TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound, title: "Channel not found");
     }
 
-    private static Results<Accepted, ProblemHttpResult> PushNowAsync(ChannelCatalog channels, IBackgroundJobClient jobs, string id)
-    {
-        if (channels.Find(id) is null)
+    private static Results<Accepted<ListingDto>, ProblemHttpResult> Answer(StaffActionOutcome outcome, ChannelCatalog channels, string conflictTitle) =>
+        outcome.Status switch
         {
-            return TypedResults.Problem($"No channel '{id}' is configured.", statusCode: StatusCodes.Status404NotFound, title: "Channel not found");
-        }
-
-        Enqueue(jobs, channels, id);
-        return TypedResults.Accepted($"/api/channels/{id}/listings");
-    }
-
-    private static void Enqueue(IBackgroundJobClient jobs, ChannelCatalog channels, string channelId) =>
-        jobs.Enqueue<PushChannelJob>(PushQueues.For(channels.Get(channelId).Marketplace), job => job.RunAsync(channelId, CancellationToken.None));
+            StaffActionStatus.Done => TypedResults.Accepted($"/api/channels/{outcome.ChannelId}/listings",
+                ListingDto.From(outcome.Listing!, channels.Find(outcome.ChannelId!)?.Marketplace)),
+            StaffActionStatus.Conflict => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: conflictTitle),
+            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound, title: "Listing not found"),
+        };
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,17 +10,13 @@ using Ocop.MarketSync.Api.Hardening;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
-using Ocop.MarketSync.Sync.Listings.Jobs;
-using Ocop.MarketSync.Sync.Listings.Reconciliation;
+using Ocop.MarketSync.Sync.Listings.Staff;
 
 namespace Ocop.MarketSync.Api.Reconciliation;
 
 /// <summary>Reconciliation reports per channel, and the staff action to reconcile now.</summary>
 public static class ReconciliationEndpoints
 {
-    /// <summary>A run queued or running for longer than this is taken for dead (its node died) and not coalesced with.</summary>
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(2);
-
     public static IEndpointRouteBuilder MapReconciliationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/channels/{id}").WithTags("Reconciliation");
@@ -35,35 +30,10 @@ public static class ReconciliationEndpoints
     }
 
     private static async Task<Results<Accepted<ReconciliationRunDto>, ProblemHttpResult>> ReconcileAsync(
-        MarketSyncDbContext db, ChannelCatalog channels, IBackgroundJobClient jobs, TimeProvider time, ClaimsPrincipal user, string id,
-        CancellationToken cancellationToken)
+        StaffActions actions, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
-        if (channels.Find(id) is not { } channel)
-        {
-            return NoChannel(id);
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var since = now - StaleAfter;
-        var active = await db.ReconciliationRuns.AsNoTracking()
-            .Where(r => r.ChannelId == id && (r.Status == ReconciliationStatus.Queued || r.Status == ReconciliationStatus.Running) && r.RequestedAt > since)
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (active is null)
-        {
-            active = new ReconciliationRun
-            {
-                ChannelId = id,
-                RequestedBy = Truncate(user.Identity?.Name ?? "staff", 64),
-                Status = ReconciliationStatus.Queued,
-                RequestedAt = now,
-            };
-            db.ReconciliationRuns.Add(active);
-            await db.SaveChangesAsync(cancellationToken);
-            var runId = active.Id;
-            jobs.Enqueue<ReconcileChannelJob>(PushQueues.For(channel.Marketplace), job => job.RunAsync(id, runId, CancellationToken.None));
-        }
-
-        return TypedResults.Accepted($"/api/channels/{id}/reconciliations/{active.Id}", ReconciliationRunDto.From(active));
+        var run = await actions.ReconcileNowAsync(id, StaffUser.Name(user), cancellationToken);
+        return run is null ? NoChannel(id) : TypedResults.Accepted($"/api/channels/{id}/reconciliations/{run.Id}", ReconciliationRunDto.From(run));
     }
 
     private static async Task<Results<Ok<PageDto<ReconciliationRunDto>>, ProblemHttpResult>> ListAsync(
@@ -112,6 +82,4 @@ public static class ReconciliationEndpoints
 
     private static ProblemHttpResult NoChannel(string id) =>
         TypedResults.Problem($"No channel '{id}' is configured.", statusCode: StatusCodes.Status404NotFound, title: "Channel not found");
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

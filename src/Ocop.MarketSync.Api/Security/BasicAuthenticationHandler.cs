@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -56,9 +55,8 @@ internal sealed class BasicAuthenticationHandler(
         }
 
         throttle.RecordSuccess(username, client);
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, credentials.Username)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var principal = StaffAuthentication.Principal(username, credentials.RoleOf(username), SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

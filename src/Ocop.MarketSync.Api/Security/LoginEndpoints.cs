@@ -39,7 +39,7 @@ public static class LoginEndpoints
             }
 
             throttle.RecordSuccess(username, client);
-            await StaffAuthentication.SignInAsync(http, credentials.Username);
+            await StaffAuthentication.SignInAsync(http, username!);
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         }).ExcludeFromDescription();
 

@@ -298,6 +298,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeclinedPriceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declined_price_vnd");
+
                     b.Property<string>("Desired")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -330,6 +334,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.Property<bool>("Dirty")
                         .HasColumnType("INTEGER")
                         .HasColumnName("dirty");
+
+                    b.Property<long?>("HeldPriceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_price_vnd");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -860,6 +868,64 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_seen_messages_expires_at");
 
                     b.ToTable("seen_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.StaffAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<long?>("ListingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("RegistryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registry_id");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_actions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_staff_actions_at");
+
+                    b.HasIndex("ListingId", "Id")
+                        .HasDatabaseName("ix_staff_actions_listing_id_id");
+
+                    b.HasIndex("RegistryId", "Id")
+                        .HasDatabaseName("ix_staff_actions_registry_id_id");
+
+                    b.ToTable("staff_actions", (string)null);
                 });
 
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>

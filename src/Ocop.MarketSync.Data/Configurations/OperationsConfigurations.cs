@@ -137,3 +137,22 @@ internal sealed class SeenMessageConfiguration : IEntityTypeConfiguration<SeenMe
         builder.HasIndex(m => m.ExpiresAt);
     }
 }
+
+internal sealed class StaffActionConfiguration : IEntityTypeConfiguration<StaffAction>
+{
+    public void Configure(EntityTypeBuilder<StaffAction> builder)
+    {
+        builder.ToTable("staff_actions");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.User).HasMaxLength(64);
+        builder.Property(a => a.Action).HasMaxLength(32);
+        builder.Property(a => a.ChannelId).HasMaxLength(32);
+        builder.Property(a => a.RegistryId).HasMaxLength(64);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+
+        // No foreign key, like the push trail: the record of who did what outlives what it was done to.
+        builder.HasIndex(a => new { a.ListingId, a.Id });
+        builder.HasIndex(a => new { a.RegistryId, a.Id });
+        builder.HasIndex(a => a.At);
+    }
+}

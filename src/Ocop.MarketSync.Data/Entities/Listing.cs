@@ -19,6 +19,9 @@ public sealed class Listing
     public string? RemoteUrl { get; set; }
 
     public required DesiredListing Desired { get; set; }
+
+    /// <summary>Copied from <see cref="DesiredListing.HeldPriceVnd"/> by <see cref="SetDesired"/>, so the attention queue can query held prices.</summary>
+    public long? HeldPriceVnd { get; private set; }
     public required string DesiredContentHash { get; set; }
     public required string DesiredPriceHash { get; set; }
     public required string DesiredStockHash { get; set; }
@@ -43,11 +46,32 @@ public sealed class Listing
     /// <summary>A price staff approved although it moved more than the channel's hold threshold.</summary>
     public long? ApprovedPriceVnd { get; set; }
 
+    /// <summary>
+    /// A held price staff declined ("keep the old price"): while the registry asks for exactly this price the listing
+    /// keeps the pushed one without holding it again. A different new price is held afresh.
+    /// </summary>
+    public long? DeclinedPriceVnd { get; set; }
+
     /// <summary>The last reconciliation run that saw this listing's remote item (to find the ones it did not see).</summary>
     public long? LastReconciledRunId { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The one rule for the <see cref="Dirty"/> flag: some aspect differs from what was pushed, and there is something
+    /// to push it to (an item exists remotely, or the listing is to be created). Every writer calls this.
+    /// </summary>
+    /// <returns>The new value of <see cref="Dirty"/>.</returns>
+    public bool RefreshDirty() =>
+        Dirty = DirtyAspects() != ListingAspect.None && (RemoteId is not null || Desired.Active);
+
+    /// <summary>Sets the desired state and the columns copied from it.</summary>
+    public void SetDesired(DesiredListing desired)
+    {
+        Desired = desired;
+        HeldPriceVnd = desired.HeldPriceVnd;
+    }
 
     /// <summary>The aspects whose desired hash differs from the pushed one.</summary>
     public ListingAspect DirtyAspects() =>

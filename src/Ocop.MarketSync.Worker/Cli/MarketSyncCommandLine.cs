@@ -20,6 +20,7 @@ internal static class MarketSyncCommandLine
         root.Subcommands.Add(HealthCheckCommand.Create());
         root.Subcommands.Add(ChannelCommand.Create());
         root.Subcommands.Add(SandboxMarketplaceCommand.Create());
+        root.Subcommands.Add(StaffCommand.Create());
         return root;
     }
 

@@ -43,7 +43,18 @@ public sealed class ServiceHostTests(ServiceHost host)
         Assert.Contains(quarantined.GetProperty("items").EnumerateArray(), p => p.GetProperty("registryId").GetString() == "REG-00021");
         Assert.Equal("quarantined", detail.GetProperty("outcome").GetString());
         var issue = Assert.Single(detail.GetProperty("issues").EnumerateArray(), i => i.GetProperty("code").GetString() == "price.missing");
-        Assert.Equal("price missing", issue.GetProperty("message").GetString());
+        // The message in the request's language (Vietnamese by default), the code unchanged, the English detail beside.
+        Assert.Equal(("Thiếu giá bán", "price missing"), (issue.GetProperty("message").GetString(), issue.GetProperty("detail").GetString()));
+        using (var english = new HttpRequestMessage(HttpMethod.Get, "api/products/REG-00021"))
+        {
+            english.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+            using var response = await client.SendAsync(english, ct);
+            var inEnglish = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("issues").EnumerateArray()
+                .Single(i => i.GetProperty("code").GetString() == "price.missing");
+            Assert.Equal("The price is missing", inEnglish.GetProperty("message").GetString());
+            Assert.Equal("en", response.Content.Headers.ContentLanguage.Single());
+        }
+
         Assert.True(detail.TryGetProperty("lastSeenAt", out _));
         // A former province name finds products of the province it merged into.
         Assert.Contains(legacy.GetProperty("items").EnumerateArray(), p => p.GetProperty("registryId").GetString() == "REG-00010");

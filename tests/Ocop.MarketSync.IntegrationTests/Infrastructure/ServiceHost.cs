@@ -24,6 +24,11 @@ public sealed class ServiceHost : IAsyncLifetime
 {
     public const string Username = "staff";
     public const string Password = "integration-test-password";
+
+    /// <summary>A login with the viewer role (Staff:Users), configured with its password hash as production would.</summary>
+    public const string Viewer = "xem";
+    public const string ViewerPassword = "viewer-test-password";
+    private static readonly string ViewerHash = Ocop.MarketSync.Api.Security.StaffPasswordHash.Hash(ViewerPassword);
     private readonly PostgresServer _postgres;
     private WebApplication? _app;
 
@@ -142,6 +147,8 @@ public sealed class ServiceHost : IAsyncLifetime
         "--Staff:Lockout:FreeAttempts=100000",
         "--Staff:Lockout:LockAfter=100001",
         "--Staff:Lockout:AddressLockAfter=100001",
+        $"--Staff:Users:{Viewer}:Role=viewer",
+        $"--Staff:Users:{Viewer}:PasswordHash={ViewerHash}",
         "--Sandbox:Registry:Enabled=true",
         "--Intake:RunOnStart=true",
         // Gauges read the database at most this often: short, so a test sees a change within a second or two.

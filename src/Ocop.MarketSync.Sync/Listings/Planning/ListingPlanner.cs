@@ -158,7 +158,9 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
             CreatedAt = now,
             UpdatedAt = now,
         };
+        listing.SetDesired(desired);
         SetHashes(listing, AspectHashes.Of(desired));
+        listing.RefreshDirty();
         return listing;
     }
 
@@ -172,10 +174,12 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
         var after = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
         if (before == after && current == hashes && SameReasons(listing.Desired, desired) && listing.Desired.HeldPriceVnd == desired.HeldPriceVnd)
         {
+            listing.RefreshDirty();
             return false;
         }
 
-        listing.Desired = desired;
+        listing.SetDesired(desired);
+        listing.RefreshDirty();
         listing.UpdatedAt = now;
         if (listing.State == ListingState.Rejected && listing.Dirty)
         {
@@ -198,7 +202,6 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
         listing.DesiredPriceHash = holdBack && listing.PushedPriceHash is not null ? listing.PushedPriceHash : hashes.Price;
         listing.DesiredStockHash = hashes.Stock;
         listing.DesiredStatusHash = hashes.Status;
-        listing.Dirty = listing.DirtyAspects() != ListingAspect.None && (listing.RemoteId is not null || !holdBack);
     }
 
     private static bool SameReasons(DesiredListing a, DesiredListing b) =>

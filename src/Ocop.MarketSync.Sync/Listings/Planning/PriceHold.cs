@@ -13,6 +13,9 @@ public static class PriceHold
 {
     public const string ReasonCode = "price.held";
 
+    /// <summary>Staff declined the held price ("keep the old price"): the pushed price stays, the producer is told why.</summary>
+    public const string KeptCode = "price.kept";
+
     public static DesiredListing Apply(Listing? listing, DesiredListing desired, PriceRuleOptions rule) =>
         Apply(listing, desired, rule, listing is null ? null : AspectHashes.Of(listing.Desired));
 
@@ -26,6 +29,13 @@ public static class PriceHold
         }
 
         var change = (desired.PriceVnd - pushed) * 100m / pushed;
+        if (listing.DeclinedPriceVnd == desired.PriceVnd)
+        {
+            var kept = string.Create(CultureInfo.InvariantCulture,
+                $"staff kept the price of {pushed:N0} VND; the registry's {desired.PriceVnd:N0} VND ({change:+0;-0}%) was declined");
+            return desired with { PriceVnd = pushed, Reasons = [.. desired.Reasons, new ProductIssue(KeptCode, kept, IssueSeverity.Warning)] };
+        }
+
         var message = string.Create(CultureInfo.InvariantCulture,
             $"price change from {pushed:N0} to {desired.PriceVnd:N0} VND ({change:+0;-0}%) is above the channel's {rule.HoldChangeAbovePercent}% threshold: held for staff approval");
         return desired with

@@ -105,7 +105,7 @@ internal static class ListingOutcomes
             listing.PushedStatusHash = listing.DesiredStatusHash;
         }
 
-        listing.Dirty = listing.DirtyAspects() != ListingAspect.None && (listing.RemoteId is not null || listing.Desired.Active);
+        listing.RefreshDirty();
         if (failedThisRun)
         {
             return;

@@ -177,7 +177,7 @@ internal static class RemoteComparison
 
     private static void MarkDirty(ChannelReconciler.Pass pass, Listing listing, DateTime now)
     {
-        listing.Dirty = listing.DirtyAspects() != ListingAspect.None && (listing.RemoteId is not null || listing.Desired.Active);
+        listing.RefreshDirty();
         listing.NextAttemptAt = listing.Dirty ? null : listing.NextAttemptAt;
         listing.AttemptCount = 0;
         listing.UpdatedAt = now;

@@ -12,7 +12,7 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Postgres.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261205124240_Hardening")]
+    [Migration("20261205131839_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -315,6 +315,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeclinedPriceVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("declined_price_vnd");
+
                     b.Property<string>("Desired")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -347,6 +351,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.Property<bool>("Dirty")
                         .HasColumnType("boolean")
                         .HasColumnName("dirty");
+
+                    b.Property<long?>("HeldPriceVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held_price_vnd");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -887,6 +895,66 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasDatabaseName("ix_seen_messages_expires_at");
 
                     b.ToTable("seen_messages", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.StaffAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<long?>("ListingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listing_id");
+
+                    b.Property<string>("RegistryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("registry_id");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_actions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_staff_actions_at");
+
+                    b.HasIndex("ListingId", "Id")
+                        .HasDatabaseName("ix_staff_actions_listing_id_id");
+
+                    b.HasIndex("RegistryId", "Id")
+                        .HasDatabaseName("ix_staff_actions_registry_id_id");
+
+                    b.ToTable("staff_actions", "marketsync");
                 });
 
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>
