@@ -88,7 +88,7 @@ internal sealed class AttentionPage : ConsolePage
             var select = CanAct ? $"<input type=\"checkbox\" name=\"product\" value=\"{id}\" form=\"bulk-approve\" aria-label=\"{id}\">" : string.Empty;
             WriteLiteral($"<tr data-product=\"{id}\"><td>{select}</td><td>{ProductLink(product.Key)} – {ConsoleText.Encode(first.Desired.Title)}</td>"
                 + $"<td class=\"oc-money\">{ConsoleText.Money(old)}</td><td class=\"oc-money\">{ConsoleText.Money(asked)}</td><td>{ConsoleText.Percent(change)}</td>"
-                + $"<td>{ConsoleText.Encode(string.Join(", ", product.Select(l => l.ChannelId)))}</td><td class=\"oc-actions\">");
+                + $"<td>{ConsoleText.Encode(string.Join(", ", product.Select(l => l.ChannelId).Order(StringComparer.Ordinal)))}</td><td class=\"oc-actions\">");
             if (CanAct)
             {
                 WriteLiteral(FormStart(StaffActionKinds.ApprovePrice) + $"<input type=\"hidden\" name=\"product\" value=\"{id}\">" + Button(StaffActionKinds.ApprovePrice, "btn-success") + "</form> ");

@@ -1003,6 +1003,11 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReasonCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason_codes");
+
                     b.Property<string>("RegistryId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -975,6 +975,11 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReasonCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_codes");
+
                     b.Property<string>("RegistryId")
                         .IsRequired()
                         .HasMaxLength(64)

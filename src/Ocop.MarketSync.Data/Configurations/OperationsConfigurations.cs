@@ -65,6 +65,7 @@ internal sealed class WriteBackConfiguration : IEntityTypeConfiguration<WriteBac
         builder.Property(w => w.Url).HasMaxLength(1024);
         builder.Property(w => w.State).HasMaxLength(16);
         builder.Property(w => w.Reason).HasMaxLength(1000);
+        builder.Property(w => w.ReasonCodes).HasMaxLength(500);
         builder.Property(w => w.LastError).HasMaxLength(2000);
         builder.HasIndex(w => w.Key).IsUnique();
         builder.HasIndex(w => new { w.SentAt, w.NextAttemptAt });

@@ -15,9 +15,12 @@ public sealed class WriteBack
     public required string Marketplace { get; set; }
     public string? Url { get; set; }
 
-    /// <summary>"active" or "delisted" (with the reason in <see cref="Reason"/>).</summary>
+    /// <summary>"active", "delisted", "price-held" or "price-kept" (the last three with their reasons).</summary>
     public required string State { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>The codes of the reasons, comma-separated; the sender adds their Vietnamese and English texts.</summary>
+    public string? ReasonCodes { get; set; }
 
     /// <summary>When the change happened (not when it was sent).</summary>
     public DateTime At { get; set; }

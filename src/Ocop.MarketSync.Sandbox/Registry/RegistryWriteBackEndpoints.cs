@@ -28,7 +28,7 @@ public static class RegistryWriteBackEndpoints
 
             var now = time.GetUtcNow();
             var results = items.Select(i => new WriteBackItemResult(i.Key, log.Apply(new ReceivedWriteBack(
-                i.Key, i.RegistryId, i.Channel, i.Marketplace, i.Url, i.State, i.Reason, i.At, now)))).ToList();
+                i.Key, i.RegistryId, i.Channel, i.Marketplace, i.Url, i.State, i.Reason, i.At, now, i.Reasons)))).ToList();
 
             // Applied, but the answer is lost: the sender must send again, and the keys make that harmless.
             return fault == WriteBackFault.LostResponse
@@ -47,7 +47,10 @@ public static class RegistryWriteBackEndpoints
     public sealed record WriteBackBatch(IReadOnlyList<WriteBackItem>? Items);
 
     public sealed record WriteBackItem(
-        string Key, string RegistryId, string Channel, string Marketplace, string? Url, string State, string? Reason, DateTimeOffset At);
+        string Key, string RegistryId, string Channel, string Marketplace, string? Url, string State, string? Reason, DateTimeOffset At,
+        IReadOnlyList<WriteBackReason>? Reasons = null);
+
+    public sealed record WriteBackReason(string Code, string Vi, string En);
 
     public sealed record WriteBackItemResult(string Key, string Status);
 

@@ -2,7 +2,8 @@ namespace Ocop.MarketSync.Sandbox.Registry;
 
 /// <summary>One listing change as the registry received it through write-back.</summary>
 public sealed record ReceivedWriteBack(
-    string Key, string RegistryId, string Channel, string Marketplace, string? Url, string State, string? Reason, DateTimeOffset At, DateTimeOffset ReceivedAt);
+    string Key, string RegistryId, string Channel, string Marketplace, string? Url, string State, string? Reason, DateTimeOffset At, DateTimeOffset ReceivedAt,
+    IReadOnlyList<RegistryWriteBackEndpoints.WriteBackReason>? Reasons = null);
 
 /// <summary>A fault for the next write-back call(s): refuse before applying, or apply and lose the answer.</summary>
 public enum WriteBackFault

@@ -37,6 +37,13 @@ public sealed class WriteBackJob(
         await exclusive.RunAsync("write-back", () => SendDueAsync(cancellationToken));
     }
 
+    /// <summary>The codes with both texts, so the registry can show the producer why in either language.</summary>
+    private static IReadOnlyList<WriteBackReason>? Reasons(Data.Entities.WriteBack change) =>
+        change.ReasonCodes is not { Length: > 0 } codes
+            ? null
+            : [.. codes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(code => new WriteBackReason(code,
+                Texts.ReasonTexts.Message(code, Texts.ReasonTexts.Vietnamese, code), Texts.ReasonTexts.Message(code, Texts.ReasonTexts.English, code)))];
+
     /// <returns>How many changes the registry confirmed.</returns>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +62,7 @@ public sealed class WriteBackJob(
             }
 
             var items = due.Select(w => new WriteBackItem(w.Key, w.RegistryId, w.ChannelId, w.Marketplace, w.Url, w.State, w.Reason,
-                new DateTimeOffset(DateTime.SpecifyKind(w.At, DateTimeKind.Utc)))).ToList();
+                new DateTimeOffset(DateTime.SpecifyKind(w.At, DateTimeKind.Utc)), Reasons(w))).ToList();
             IReadOnlySet<string>? confirmed = null;
             string? error = null;
             try

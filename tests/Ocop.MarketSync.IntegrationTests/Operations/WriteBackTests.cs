@@ -43,11 +43,41 @@ public sealed class WriteBackTests(PostgresServer postgres)
         Assert.Contains("price", delisted.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(54, log.Applied.Count);
 
+        // The code with both texts, never a bare enum name.
+        var reason = Assert.Single(delisted.Reasons!);
+        Assert.Equal(("price.missing", "Thiếu giá bán", "The price is missing"), (reason.Code, reason.Vi, reason.En));
+
         // Every create is in the audit trail with what was sent and the marketplace's request id.
         var attempts = await harness.QueryAsync(db => db.PushAttempts.AsNoTracking().Where(a => a.Operation == "Create").ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(53, attempts.Count(a => a.Result == "ok"));
         Assert.All(attempts, a => Assert.False(string.IsNullOrEmpty(a.RequestId)));
         Assert.Contains(attempts, a => a.Sent.Contains("\"priceVnd\":215000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteBack_APriceHeldThenKeptByStaff_TheProducerHearsBothWithCodeAndTexts()
+    {
+        await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1);
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+        await SendAllAsync(harness);
+        var log = harness.Registry.WriteBacks;
+
+        harness.Registry.Change("REG-00002", p => p["priceVnd"] = 645_000);
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+        await SendAllAsync(harness);
+        await harness.WithServicesAsync(sp => sp.GetRequiredService<Ocop.MarketSync.Sync.Listings.Staff.StaffActions>()
+            .KeepProductPriceAsync("REG-00002", "lan.nguyen", TestContext.Current.CancellationToken));
+        await SendAllAsync(harness);
+
+        var held = Assert.Single(log.Applied, a => a is { RegistryId: "REG-00002", State: "price-held" });
+        var kept = Assert.Single(log.Applied, a => a is { RegistryId: "REG-00002", State: "price-kept" });
+        Assert.Contains("645,000", held.Reason, StringComparison.Ordinal);
+        Assert.Equal("price.held", Assert.Single(held.Reasons!).Code);
+        Assert.StartsWith("Giá thay đổi vượt ngưỡng", held.Reasons![0].Vi, StringComparison.Ordinal);
+        Assert.Equal(("price.kept", "Staff kept the old price: the registry's new price was not applied"), (Assert.Single(kept.Reasons!).Code, kept.Reasons![0].En));
+        Assert.NotNull(held.Url);
     }
 
     private static async Task SendAllAsync(IntakeHarness harness)

@@ -11,6 +11,20 @@ public sealed class RegistryFullPullJob(RegistryIntake intake, ExclusiveRun excl
 {
     [JobDisplayName("Registry full pull (nightly, retires withdrawn products)")]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [600, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        exclusive.RunAsync($"intake:{registry.Value.SourceName}", () => intake.PullFullAsync(cancellationToken), rerun: false);
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        string? summary = null;
+        var ran = await exclusive.RunAsync($"intake:{registry.Value.SourceName}", async () =>
+        {
+            try
+            {
+                summary = JobSummaries.Of(await intake.PullFullAsync(cancellationToken));
+            }
+            catch (RegistryPageException ex)
+            {
+                throw JobSummaries.RegistryFailed(ex);
+            }
+        }, rerun: false);
+        return ran ? summary ?? JobSummaries.Skipped : JobSummaries.Skipped;
+    }
 }

@@ -17,11 +17,22 @@ public sealed class RegistryPullJob(
 {
     [JobDisplayName("Registry pull (incremental)")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        exclusive.RunAsync($"intake:{registry.Value.SourceName}", async () =>
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        string? summary = null;
+        var ran = await exclusive.RunAsync($"intake:{registry.Value.SourceName}", async () =>
         {
             // Before reading: a change notified from here on is not covered by this pull, so it queues another.
             await notifications.PullStartingAsync(cancellationToken);
-            await intake.PullIncrementalAsync(cancellationToken);
+            try
+            {
+                summary = JobSummaries.Of(await intake.PullIncrementalAsync(cancellationToken));
+            }
+            catch (RegistryPageException ex)
+            {
+                throw JobSummaries.RegistryFailed(ex);
+            }
         });
+        return ran ? summary ?? JobSummaries.Skipped : JobSummaries.Skipped;
+    }
 }

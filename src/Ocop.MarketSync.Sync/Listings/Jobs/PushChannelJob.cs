@@ -27,8 +27,10 @@ public sealed class PushChannelJob(
 {
     [JobDisplayName("Push listings to channel {0}")]
     [AutomaticRetry(Attempts = 1, DelaysInSeconds = [60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RunAsync(string channelId, CancellationToken cancellationToken) =>
-        exclusive.RunAsync($"push:{channelId}", async () =>
+    public async Task<string> RunAsync(string channelId, CancellationToken cancellationToken)
+    {
+        string? result = null;
+        var ran = await exclusive.RunAsync($"push:{channelId}", async () =>
         {
             var orphaned = await claimer.ReleaseOrphanedAsync(channelId, cancellationToken);
             if (orphaned > 0)
@@ -53,7 +55,13 @@ public sealed class PushChannelJob(
             {
                 await signal.WriteBacksQueuedAsync(CancellationToken.None);
             }
+
+            result = JobSummaries.Of(summary);
         });
+
+        // Hangfire shows the returned line on the job's page: what this run did.
+        return ran ? result ?? JobSummaries.Skipped : JobSummaries.Skipped;
+    }
 }
 
 /// <summary>One Hangfire queue per marketplace, so a slow marketplace cannot starve the others.</summary>

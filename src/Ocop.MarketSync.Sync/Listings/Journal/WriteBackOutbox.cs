@@ -11,6 +11,12 @@ public static class WriteBackOutbox
 {
     public const string Active = "active";
     public const string Delisted = "delisted";
+    public const string PriceHeld = "price-held";
+    public const string PriceKept = "price-kept";
+
+    /// <summary>Reason codes of our own (beside the planner's): the marketplace banned the item; it left sale otherwise.</summary>
+    public const string BannedCode = "listing.banned";
+    public const string NotActiveCode = "listing.notActive";
 
     /// <summary>What a listing looked like before a change, to compare with after it.</summary>
     public readonly record struct Snapshot(ListingState State, string? Url)
@@ -49,8 +55,45 @@ public static class WriteBackOutbox
             Url = isActive ? listing.RemoteUrl : null,
             State = state,
             Reason = state == Delisted ? ReasonOf(listing) : null,
+            ReasonCodes = state == Delisted ? CodesOf(listing) : null,
             At = at,
         };
+    }
+
+    /// <summary>
+    /// A price held for staff, or kept by them: the producer learns why the marketplace still shows the old price.
+    /// </summary>
+    /// <param name="state"><see cref="PriceHeld"/> or <see cref="PriceKept"/>.</param>
+    public static WriteBack ForPrice(Listing listing, string state, string marketplace, DateTime at)
+    {
+        var code = state == PriceKept ? Planning.PriceHold.KeptCode : Planning.PriceHold.ReasonCode;
+        var reason = listing.Desired.Reasons.FirstOrDefault(r => r.Code == code)?.Message ?? code;
+        return new WriteBack
+        {
+            // The asked price is part of the key: two prices held within one instant (a test clock) are two changes.
+            Key = string.Create(CultureInfo.InvariantCulture,
+                $"{listing.ChannelId}:{listing.RegistryId}:{state}:{listing.Desired.HeldPriceVnd ?? listing.DeclinedPriceVnd}:{at.Ticks}"),
+            RegistryId = listing.RegistryId,
+            ChannelId = listing.ChannelId,
+            Marketplace = marketplace,
+            Url = listing.RemoteUrl,
+            State = state,
+            Reason = reason.Length <= 1000 ? reason : reason[..1000],
+            ReasonCodes = code,
+            At = at,
+        };
+    }
+
+    private static string CodesOf(Listing listing)
+    {
+        var codes = listing.Desired.Reasons.Select(r => r.Code).ToList();
+        if (listing.State == ListingState.Banned)
+        {
+            codes.Insert(0, BannedCode);
+        }
+
+        var text = string.Join(',', (codes.Count > 0 ? codes : [NotActiveCode]).Distinct(StringComparer.Ordinal));
+        return text.Length <= 500 ? text : text[..text.LastIndexOf(',', 499)];
     }
 
     private static string ReasonOf(Listing listing)

@@ -95,10 +95,16 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
                 {
                     // The current desired state's hashes, computed once for the price guard and the comparison.
                     var current = AspectHashes.Of(listing.Desired);
+                    var heldBefore = listing.Desired.HeldPriceVnd;
                     desired = PriceHold.Apply(listing, desired, channel.Price, current);
                     if (Apply(listing, current, desired, now))
                     {
                         result.Changed++;
+                        if (desired.HeldPriceVnd is not null && desired.HeldPriceVnd != heldBefore)
+                        {
+                            // A newly held price: the producer hears why the marketplace keeps showing the old one.
+                            db.WriteBacks.Add(Journal.WriteBackOutbox.ForPrice(listing, Journal.WriteBackOutbox.PriceHeld, channel.Marketplace, now));
+                        }
                     }
                     else
                     {

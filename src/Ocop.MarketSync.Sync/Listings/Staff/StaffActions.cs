@@ -152,6 +152,7 @@ public sealed class StaffActions(MarketSyncDbContext db, ChannelCatalog channels
                 listing.DeclinedPriceVnd = held;
                 var kept = string.Create(CultureInfo.InvariantCulture, $"staff kept the price of {old:N0} VND; the registry's {held:N0} VND was declined");
                 listing.SetDesired(listing.Desired with { HeldPriceVnd = null, Reasons = [.. reasons, new ProductIssue(PriceHold.KeptCode, kept, IssueSeverity.Warning)] });
+                db.WriteBacks.Add(Journal.WriteBackOutbox.ForPrice(listing, Journal.WriteBackOutbox.PriceKept, channels.Get(listing.ChannelId).Marketplace, now));
             }
 
             listing.RefreshDirty();

@@ -12,7 +12,7 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Postgres.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261205124743_StaffConsole")]
+    [Migration("20261205130846_StaffConsole")]
     partial class StaffConsole
     {
         /// <inheritdoc />
@@ -971,6 +971,11 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason_codes");
 
                     b.Property<string>("RegistryId")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261205124757_StaffConsole")]
+    [Migration("20261205130918_StaffConsole")]
     partial class StaffConsole
     {
         /// <inheritdoc />
@@ -943,6 +943,11 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_codes");
 
                     b.Property<string>("RegistryId")
                         .IsRequired()
