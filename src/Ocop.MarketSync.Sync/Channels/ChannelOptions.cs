@@ -34,6 +34,12 @@ public sealed class ChannelOptions
     public int ClaimBatchSize { get; set; } = 200;
 
     /// <summary>
+    /// Most marketplace calls in flight at once for this channel, 1–64: the lanes of a push. The pace, not this,
+    /// keeps the shop's rate; this must cover latency × rate (150 ms × 50/s needs 8). Default 8.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 8;
+
+    /// <summary>
     /// How long a claim holds: longer than a batch takes, short enough that the rows of a pusher that died come
     /// back soon. Default 2 minutes.
     /// </summary>
