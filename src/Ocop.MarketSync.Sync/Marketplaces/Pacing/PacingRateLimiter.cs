@@ -6,9 +6,11 @@ namespace Ocop.MarketSync.Sync.Marketplaces.Pacing;
 /// Paces the requests of one shop (or one of its APIs) below the marketplace's published rate, as a
 /// <see cref="RateLimiter"/>: callers wait for their slot, nobody is refused.
 /// <list type="bullet">
-/// <item>Hard ceiling: at most <c>floor(published rate)</c> permits in <b>any</b> one-second window. It remembers the
-/// time of the last N grants and gives the next no earlier than one second after the N-th last, which the built-in
-/// token bucket and sliding window (segment-based) do not guarantee for windows that straddle their periods.</item>
+/// <item>Hard ceiling: at most <c>floor(published rate)</c> permits in <b>any</b> window of one second and 50 ms. It
+/// remembers the time of the last N grants and gives the next no earlier than that long after the N-th last, which the
+/// built-in token bucket and sliding window (segment-based) do not guarantee for windows that straddle their periods.
+/// The 50 ms are for the way from the slot to the marketplace (a continuation scheduled late, a slow handshake): the
+/// marketplace counts arrivals, and those must stay within the rate in any one second too.</item>
 /// <item>Smooth pace: grants are spaced 1 / rate apart at the current rate (95 % of the published one when nothing is
 /// throttled), so a run never bursts and a marketplace's own token bucket never empties.</item>
 /// <item>AIMD: <see cref="Throttled"/> halves the rate (at most once a second: the calls in flight when the
@@ -28,7 +30,10 @@ public sealed class PacingRateLimiter : RateLimiter
     /// <summary>The lowest the rate goes, as a share of the published rate.</summary>
     public const double FloorShare = 0.05;
 
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1050);
+
+    /// <summary>Decreases closer together than this are one congestion event (the calls in flight all answer 429).</summary>
+    private static readonly TimeSpan DecreaseInterval = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long[] _grants;
@@ -56,7 +61,7 @@ public sealed class PacingRateLimiter : RateLimiter
 
     public double PublishedRequestsPerSecond { get; }
 
-    /// <summary>Most permits in any one-second window.</summary>
+    /// <summary>Most permits in any window of one second (and 50 ms).</summary>
     public int WindowLimit => _grants.Length;
 
     /// <summary>The rate paced now, after decreases and the recovery since.</summary>
@@ -98,7 +103,7 @@ public sealed class PacingRateLimiter : RateLimiter
                 _pausedUntil = Math.Max(_pausedUntil, now + Ticks(wait));
             }
 
-            if (_lastDecrease != long.MinValue && _time.GetElapsedTime(_lastDecrease, now) < Window)
+            if (_lastDecrease != long.MinValue && _time.GetElapsedTime(_lastDecrease, now) < DecreaseInterval)
             {
                 return;
             }
