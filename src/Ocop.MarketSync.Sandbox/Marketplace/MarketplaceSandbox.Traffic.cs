@@ -57,6 +57,20 @@ public sealed partial class MarketplaceSandbox
         return seconds <= 0 ? 0 : (times.Length - 1) / seconds;
     }
 
+    /// <summary>
+    /// Arrivals per second between the arrival at <paramref name="fromShare"/> of all and the one at
+    /// <paramref name="toShare"/> (e.g. 0.1 and 0.9: the rate once warmed up, before the tail).
+    /// </summary>
+    public double ArrivalRateBetween(double fromShare, double toShare)
+    {
+        var times = _arrivals.ToArray();
+        Array.Sort(times);
+        var first = (int)(fromShare * (times.Length - 1));
+        var last = (int)(toShare * (times.Length - 1));
+        var seconds = (double)(times.Length == 0 ? 0 : times[last] - times[first]) / Stopwatch.Frequency;
+        return seconds <= 0 ? 0 : (last - first) / seconds;
+    }
+
     /// <summary>The writes applied to the item with this SKU, in order: "create", "stock", "status", "price", "content".</summary>
     public IReadOnlyList<string> WritesOf(string sellerSku) =>
         _writesBySku.TryGetValue(sellerSku, out var writes) ? [.. writes] : [];

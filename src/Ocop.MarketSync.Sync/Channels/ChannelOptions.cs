@@ -30,7 +30,7 @@ public sealed class ChannelOptions
     /// <summary>Title template: <c>{name}</c> and <c>{stars}</c>. Default "{name} – OCOP {stars}★".</summary>
     public string TitleTemplate { get; set; } = "{name} – OCOP {stars}★";
 
-    /// <summary>Listings pushed per claim; capped by the marketplace's batch sizes. Default 200.</summary>
+    /// <summary>Most listings one lane claims at a time (lanes claim less: one lookup call's worth, less towards the end). Default 200.</summary>
     public int ClaimBatchSize { get; set; } = 200;
 
     /// <summary>

@@ -40,8 +40,8 @@ public sealed class ThroughputTests(PostgresServer postgres)
         Assert.InRange(market.MaxArrivalsInAnyWindow(TimeSpan.FromSeconds(1)), 1, rate);
         Assert.Equal(0, market.RefusedForRate);
         Assert.InRange(market.MaxConcurrentRequests, 2, 8);
-        // Warmed up it paces at 95 % of the rate; the first and last second pull the average down a little.
-        Assert.True(market.ArrivalRate() >= 0.8 * rate, $"{market.ArrivalRate():0.0} calls/s");
+        // Warmed up it paces at 90 % of the rate; the first and last second pull the average down a little.
+        Assert.True(market.ArrivalRate() >= 0.75 * rate, $"{market.ArrivalRate():0.0} calls/s");
         Assert.Equal(0, market.DuplicateSkuCount);
     }
 

@@ -30,12 +30,13 @@ internal sealed partial class ListingPushLane(
         var summary = new PushSummary();
         while (!cancellationToken.IsCancellationRequested && !run.Stopped)
         {
-            var listings = await claimer.ClaimAsync(run.ChannelId, run.ClaimSize, clock.UtcNow, run.Channel.ClaimLease, cancellationToken);
+            var listings = await claimer.ClaimAsync(run.ChannelId, run.NextClaimSize(), clock.UtcNow, run.Channel.ClaimLease, cancellationToken);
             if (listings.Count == 0)
             {
                 break;
             }
 
+            run.Claimed(listings.Count);
             summary.Claimed += listings.Count;
             var batch = new PushBatch(listings, run.Channel.Marketplace);
             await CreateAsync(client, batch, summary, cancellationToken);

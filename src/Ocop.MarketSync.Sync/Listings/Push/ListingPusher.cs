@@ -28,8 +28,10 @@ public sealed class ListingPusher(
         var channel = channels.Get(channelId);
         var capabilities = channels.Capabilities(channelId);
         var lanes = channel.MaxInFlight;
-        var run = new PushRun(channel, capabilities, pacers.For(channelId), await QuotaAsync(channelId, capabilities, cancellationToken),
-            ClaimSize(channel, capabilities, lanes));
+        var now = clock.UtcNow;
+        var due = await db.Listings.CountAsync(
+            l => l.ChannelId == channelId && l.Dirty && (l.NextAttemptAt == null || l.NextAttemptAt <= now), cancellationToken);
+        var run = new PushRun(channel, capabilities, pacers.For(channelId), await QuotaAsync(channelId, capabilities, cancellationToken), lanes, due);
         var summaries = await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => LaneAsync(run, cancellationToken)));
         var summary = new PushSummary { Lanes = lanes };
         foreach (var lane in summaries)
@@ -60,19 +62,6 @@ public sealed class ListingPusher(
         await using var scope = scopes.CreateAsyncScope();
         var lane = scope.ServiceProvider.GetRequiredService<ListingPushLane>();
         return await lane.RunAsync(run, channels.Client(run.ChannelId), cancellationToken);
-    }
-
-    /// <summary>
-    /// Small claims, so that the lanes share the work to its end (a lane that claimed 200 one-item creates alone would
-    /// push them for seconds after the others ran dry), yet never smaller than one write call can carry.
-    /// </summary>
-    private static int ClaimSize(ChannelOptions channel, MarketplaceCapabilities capabilities, int lanes)
-    {
-        var largestWrite = capabilities.BatchSize
-            .Where(b => b.Key is not (MarketplaceOperation.FindBySellerSku or MarketplaceOperation.PageItems))
-            .Select(b => b.Value).DefaultIfEmpty(1).Max();
-        var share = (channel.ClaimBatchSize + lanes - 1) / lanes;
-        return Math.Min(channel.ClaimBatchSize, Math.Max(share, largestWrite));
     }
 
     /// <summary>The creates left today under the marketplace's daily quota: the audit trail counts those sent since the day began.</summary>

@@ -5,9 +5,11 @@ using Ocop.MarketSync.Sync.Marketplaces.Pacing;
 namespace Ocop.MarketSync.Sync.Listings.Push;
 
 /// <summary>What the lanes of one push run of a channel share: its limits, its pace, its quota, and whether to stop.</summary>
-internal sealed class PushRun(ChannelOptions channel, MarketplaceCapabilities capabilities, ChannelPace pace, CreateQuota? quota, int claimSize)
+internal sealed class PushRun(
+    ChannelOptions channel, MarketplaceCapabilities capabilities, ChannelPace pace, CreateQuota? quota, int lanes, int due)
 {
     private MarketplaceError? _stoppedBy;
+    private int _unclaimed = due;
 
     public string ChannelId => Channel.Id;
     public ChannelOptions Channel { get; } = channel;
@@ -15,8 +17,24 @@ internal sealed class PushRun(ChannelOptions channel, MarketplaceCapabilities ca
     public ChannelPace Pace { get; } = pace;
     public CreateQuota? Quota { get; } = quota;
 
-    /// <summary>Listings per claim of one lane.</summary>
-    public int ClaimSize { get; } = claimSize;
+    /// <summary>
+    /// Listings for a lane's next claim: as many as one lookup call takes while there is plenty, fewer towards the end
+    /// so that the lanes share the last of the work (a lane alone with 100 one-item creates would push them for
+    /// seconds after the others ran dry), never fewer than one write call carries.
+    /// </summary>
+    public int NextClaimSize()
+    {
+        var writes = Capabilities.BatchSize
+            .Where(b => b.Key is not (MarketplaceOperation.FindBySellerSku or MarketplaceOperation.PageItems))
+            .Select(b => b.Value).DefaultIfEmpty(1).Max();
+        var most = Math.Min(Channel.ClaimBatchSize, Math.Max(writes, Capabilities.BatchSize.GetValueOrDefault(MarketplaceOperation.FindBySellerSku, 1)));
+        var least = Math.Min(most, writes);
+        var share = (Math.Max(0, Volatile.Read(ref _unclaimed)) + lanes - 1) / lanes;
+        return Math.Clamp(share, least, most);
+    }
+
+    /// <summary>A lane claimed this many: fewer are left for the others.</summary>
+    public void Claimed(int count) => Interlocked.Add(ref _unclaimed, -count);
 
     /// <summary>The error that stops the channel (authorisation gone, configuration wrong), if one did.</summary>
     public MarketplaceError? StoppedBy => Volatile.Read(ref _stoppedBy);

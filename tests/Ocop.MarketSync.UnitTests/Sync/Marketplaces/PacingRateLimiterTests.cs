@@ -30,7 +30,7 @@ public sealed class PacingRateLimiterTests
         }).ToList();
         await Drive(time, limiter, lanes);
 
-        // Assert: at most 50 in any window [t, t + 1 s), and the pace is 95 % of the rate.
+        // Assert: at most 50 in any window [t, t + 1 s), and the pace is 90 % of the rate.
         granted.Sort();
         for (var first = 0; first + 50 < granted.Count; first++)
         {
@@ -39,7 +39,7 @@ public sealed class PacingRateLimiterTests
         }
 
         var rate = (granted.Count - 1) / (granted[^1] - granted[0]).TotalSeconds;
-        Assert.InRange(rate, 47.0, 48.0);
+        Assert.InRange(rate, 44.5, 45.5);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class PacingRateLimiterTests
         // Arrange
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var limiter = new PacingRateLimiter(50, time);
-        Assert.Equal(47.5, limiter.CurrentRequestsPerSecond, 3);
+        Assert.Equal(45, limiter.CurrentRequestsPerSecond, 3);
 
         // Act: eight calls in flight all come back 429 within the same second.
         for (var i = 0; i < 8; i++)
@@ -56,14 +56,14 @@ public sealed class PacingRateLimiterTests
             limiter.Throttled(retryAfter: null);
         }
 
-        // Assert: halved once, not eight times; then +5/s per second (a tenth of the published rate) back to 47.5.
-        Assert.Equal(23.75, limiter.CurrentRequestsPerSecond, 3);
+        // Assert: halved once, not eight times; then +5/s per second (a tenth of the published rate) back to 45.
+        Assert.Equal(22.5, limiter.CurrentRequestsPerSecond, 3);
         time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(33.75, limiter.CurrentRequestsPerSecond, 3);
+        Assert.Equal(32.5, limiter.CurrentRequestsPerSecond, 3);
         limiter.Throttled(retryAfter: null);
-        Assert.Equal(16.875, limiter.CurrentRequestsPerSecond, 3);
+        Assert.Equal(16.25, limiter.CurrentRequestsPerSecond, 3);
         time.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(47.5, limiter.CurrentRequestsPerSecond, 3);
+        Assert.Equal(45, limiter.CurrentRequestsPerSecond, 3);
         await Task.CompletedTask;
     }
 
@@ -94,7 +94,7 @@ public sealed class PacingRateLimiterTests
         var limiter = new PacingRateLimiter(0.5, new FakeTimeProvider());
 
         Assert.Equal(1, limiter.WindowLimit);
-        Assert.Equal(0.475, limiter.CurrentRequestsPerSecond, 3);
+        Assert.Equal(0.45, limiter.CurrentRequestsPerSecond, 3);
     }
 
     /// <summary>
