@@ -67,6 +67,8 @@ public static class LazadaMarketplaceServiceCollectionExtensions
         var client = services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler(LazadaResilience.PipelineName, (pipeline, context) =>
             LazadaResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>().Get(channelId)));
+        // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
+        client.AddChannelPacing(channelId);
         // After the pipeline, so it is inside it: every attempt is signed with a fresh timestamp and the current token.
         client.AddHttpMessageHandler(signer);
     }

@@ -21,6 +21,7 @@ internal static class SandboxCapabilities
             [MarketplaceOperation.PageItems] = options.PageSize,
         },
         RequestsPerSecond = options.RequestsPerSecond,
+        DailyCreateQuota = options.DailyCreateQuota,
         TitleMaxChars = 120,
         TitleMaxBytes = 255,
         DescriptionMaxChars = 3000,

@@ -22,6 +22,9 @@ public sealed class SandboxChannelOptions
     /// <summary>Calls per second the shop may make (above 0). Default 50.</summary>
     public double RequestsPerSecond { get; set; } = 50;
 
+    /// <summary>Most items the shop may create per day, or null (default) for no quota.</summary>
+    public int? DailyCreateQuota { get; set; }
+
     /// <summary>How long one HTTP attempt may take, 10 ms–10 min. Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

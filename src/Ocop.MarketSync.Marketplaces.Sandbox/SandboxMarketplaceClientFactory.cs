@@ -18,6 +18,9 @@ internal sealed class SandboxMarketplaceClientFactory(
 {
     public string Marketplace => SandboxCapabilities.Marketplace;
 
+    public MarketplaceCapabilities Capabilities(ChannelOptions channel) =>
+        SandboxCapabilities.For(channelOptions.Get(channel?.Id ?? throw new ArgumentNullException(nameof(channel))));
+
     /// <exception cref="ArgumentException">The channel is of another marketplace.</exception>
     /// <exception cref="InvalidOperationException">The channel has no base address, or was not configured when the service started.</exception>
     public IMarketplaceClient Create(ChannelOptions channel)

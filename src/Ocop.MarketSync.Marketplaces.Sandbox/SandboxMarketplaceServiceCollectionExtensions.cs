@@ -52,6 +52,8 @@ public static class SandboxMarketplaceServiceCollectionExtensions
             var client = services.AddHttpClient(SandboxChannelRegistry.HttpClientName(id), http => http.Timeout = Timeout.InfiniteTimeSpan);
             client.AddResilienceHandler(SandboxResilience.PipelineName, (pipeline, context) =>
                 SandboxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<SandboxChannelOptions>>().Get(id)));
+            // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
+            client.AddChannelPacing(id);
             // After the pipeline, so it is inside it: every attempt gets the current token.
             if (channel["CredentialsRef"] is { Length: > 0 } credentialsRef)
             {

@@ -46,6 +46,8 @@ public static class ShopeeMarketplaceServiceCollectionExtensions
             var client = services.AddHttpClient(ShopeeChannelRegistry.HttpClientName(id), http => http.Timeout = Timeout.InfiniteTimeSpan);
             client.AddResilienceHandler(ShopeeResilience.PipelineName, (pipeline, context) =>
                 ShopeeResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>().Get(id)));
+            // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
+            client.AddChannelPacing(id);
             // After the pipeline, so inside it: every attempt is signed with a fresh timestamp and the current token.
             client.AddHttpMessageHandler(provider => new ShopeeSigningHandler(
                 id,

@@ -22,6 +22,9 @@ internal static class TikTokShopCapabilities
     /// <summary>Inventory set in one call: 0–99,999.</summary>
     public const int MaxQuantity = 99_999;
 
+    /// <summary>TikTok's default limit of each API, counted per app and shop.</summary>
+    public const double PerApiRequestsPerSecond = 50;
+
     public static MarketplaceCapabilities For(TikTokShopChannelOptions options) => new()
     {
         Marketplace = Marketplace,
@@ -37,6 +40,9 @@ internal static class TikTokShopCapabilities
             [MarketplaceOperation.PageItems] = SearchPageSize,
         },
         RequestsPerSecond = options.RequestsPerSecond,
+        // 50 QPS per API per app + shop (§4.6): binds only if the shop-wide rate is configured above it.
+        OperationRequestsPerSecond = Enum.GetValues<MarketplaceOperation>().ToDictionary(op => op, _ => PerApiRequestsPerSecond),
+        DailyCreateQuota = options.DailyCreateQuota,
         // Non-US/UK shops: 25–255 characters. TikTok counts characters, not bytes, so the byte limit is only the
         // worst case of 255 characters in UTF-8 (4 bytes each) and never binds.
         TitleMaxChars = 255,

@@ -45,6 +45,12 @@ public sealed class TikTokShopChannelOptions
     /// <summary>Calls per second the engine may make for this shop (TikTok allows 50 per API per app and shop). Default 20.</summary>
     public double RequestsPerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// Most products the shop may create per day: new or probation shops get about 100 (MARKETPLACES.md §4.6); null
+    /// (default) for none. Creates beyond it wait for the next day, visibly, without failing.
+    /// </summary>
+    public int? DailyCreateQuota { get; set; }
+
     /// <summary>How long a change locked by a promotion (12052038) is parked. Default 6 hours.</summary>
     public TimeSpan PromotionLockRetryAfter { get; set; } = TimeSpan.FromHours(6);
 

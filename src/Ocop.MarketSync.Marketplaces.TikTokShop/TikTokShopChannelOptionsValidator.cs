@@ -34,6 +34,7 @@ internal sealed class TikTokShopChannelOptionsValidator : IValidateOptions<TikTo
 
         Check(options.ProductUrlTemplate.Contains("{productId}", StringComparison.Ordinal), nameof(options.ProductUrlTemplate),
             options.ProductUrlTemplate, "a URL containing {productId}");
+        Check(options.DailyCreateQuota is null or >= 1, nameof(options.DailyCreateQuota), options.DailyCreateQuota ?? 0, "at least 1 when set");
         Check(options.RequestsPerSecond is > 0 and <= 50, nameof(options.RequestsPerSecond), options.RequestsPerSecond, "above 0 and at most 50");
         Check(options.PromotionLockRetryAfter >= TimeSpan.FromMinutes(1) && options.PromotionLockRetryAfter <= TimeSpan.FromDays(7),
             nameof(options.PromotionLockRetryAfter), options.PromotionLockRetryAfter, "from 1 minute to 7 days");

@@ -17,6 +17,9 @@ internal sealed class TikTokShopMarketplaceClientFactory(
 {
     public string Marketplace => TikTokShopCapabilities.Marketplace;
 
+    public MarketplaceCapabilities Capabilities(ChannelOptions channel) =>
+        TikTokShopCapabilities.For(channelOptions.Get(channel?.Id ?? throw new ArgumentNullException(nameof(channel))));
+
     /// <exception cref="ArgumentException">The channel is of another marketplace.</exception>
     /// <exception cref="InvalidOperationException">The channel has no base address, or was not configured at start.</exception>
     public IMarketplaceClient Create(ChannelOptions channel)

@@ -60,6 +60,8 @@ public static class TikTokShopServiceCollectionExtensions
             var client = services.AddHttpClient(TikTokShopChannelRegistry.HttpClientName(id), http => http.Timeout = Timeout.InfiniteTimeSpan);
             client.AddResilienceHandler(TikTokShopResilience.PipelineName, (pipeline, context) =>
                     TikTokShopResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<TikTokShopChannelOptions>>().Get(id)));
+            // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
+            client.AddChannelPacing(id);
             client.AddHttpMessageHandler(sp => new TikTokShopSigningHandler(
                     id,
                     sp.GetRequiredService<IOptionsMonitor<TikTokShopCredentials>>().Get(id),

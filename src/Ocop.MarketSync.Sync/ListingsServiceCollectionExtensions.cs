@@ -30,9 +30,11 @@ public static class ListingsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelsOptions>, ChannelsOptionsValidator>());
         services.TryAddSingleton<ChannelCatalog>();
+        services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Pacing.ChannelPacers>();
         services.TryAddScoped<ListingPlanner>();
         services.TryAddScoped<ListingClaimer>();
         services.TryAddScoped<ListingPusher>();
+        services.TryAddScoped<ListingPushLane>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Operations.OperationalAlerts>();
         services.AddRunLocks();
         services.TryAddScoped<ExclusiveRun>();

@@ -40,7 +40,14 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     /// all sampled; metrics with the Prometheus exporter's aggregation), exporting traces and metrics over OTLP/HTTP
     /// to a receiver in this process. Without it, nothing listens, as with <c>Telemetry:Enabled=false</c>.
     /// </param>
-    public static async Task<BenchmarkHost> StartAsync(string connectionString, RegistrySandbox registry, int channels, bool telemetry = false)
+    /// <param name="external">
+    /// Marketplaces served by another process (one per channel, in order): none is started here. Null starts
+    /// <paramref name="channels"/> unthrottled sandboxes in this process.
+    /// </param>
+    /// <param name="channelSettings">Keys under each <c>Channels:{id}:</c> (e.g. <c>MaxInFlight</c>, <c>Sandbox:WriteBatchSize</c>).</param>
+    public static async Task<BenchmarkHost> StartAsync(
+        string connectionString, RegistrySandbox registry, int channels, bool telemetry = false,
+        IReadOnlyList<Uri>? external = null, IReadOnlyDictionary<string, string>? channelSettings = null)
     {
         var servers = new List<SandboxServer> { await SandboxServer.StartAsync(0, app => app.MapRegistrySandbox(registry), default) };
         var values = new Dictionary<string, string?>
@@ -54,12 +61,27 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         for (var i = 0; i < channels; i++)
         {
             var id = $"bench-{i}";
-            var sandbox = new MarketplaceSandbox(UnthrottledMarketplace());
-            var server = await SandboxServer.StartAsync(0, app => app.MapMarketplaceSandbox(sandbox), default);
-            servers.Add(server);
-            marketplaces[id] = sandbox;
+            Uri baseUrl;
+            if (external is null)
+            {
+                var sandbox = new MarketplaceSandbox(UnthrottledMarketplace());
+                var server = await SandboxServer.StartAsync(0, app => app.MapMarketplaceSandbox(sandbox), default);
+                servers.Add(server);
+                marketplaces[id] = sandbox;
+                baseUrl = server.BaseUrl;
+            }
+            else
+            {
+                baseUrl = external[i];
+            }
+
             values[$"Channels:{id}:Marketplace"] = "sandbox";
-            values[$"Channels:{id}:BaseUrl"] = server.BaseUrl.ToString();
+            values[$"Channels:{id}:BaseUrl"] = baseUrl.ToString();
+            foreach (var (key, value) in channelSettings ?? new Dictionary<string, string>())
+            {
+                values[$"Channels:{id}:{key}"] = value;
+            }
+
             for (var set = 1; set <= 25; set++)
             {
                 values[$"Channels:{id}:Categories:{set}"] = $"cat-{set:00}";

@@ -58,7 +58,7 @@ public static class CoverageReportEndpoints
         // Disabled channels are not synced, so their listing states are not kept up to date: left out.
         var reach = channels.Enabled.Select(channel =>
         {
-            var capabilities = channels.Client(channel.Id).Capabilities;
+            var capabilities = channels.Capabilities(channel.Id);
             return new ChannelReach(channel.Id, channel.Marketplace,
                 cell => DesiredListingBuilder.ChannelTakes(cell.ProductSet, cell.IsService, channel, capabilities));
         }).ToList();

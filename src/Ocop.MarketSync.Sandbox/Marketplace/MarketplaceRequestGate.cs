@@ -18,6 +18,7 @@ internal sealed class MarketplaceRequestGate(MarketplaceSandbox sandbox)
         HttpContext http, MarketplaceSandboxEndpoint endpoint, Func<string, Task<IResult>> handle)
     {
         sandbox.RecordCall(endpoint);
+        sandbox.NoteArrival();
         using var inFlight = sandbox.EnterRequest();
         var requestId = sandbox.NextRequestId();
         http.Response.Headers[RequestIdHeader] = requestId;
@@ -30,6 +31,7 @@ internal sealed class MarketplaceRequestGate(MarketplaceSandbox sandbox)
 
         if (!sandbox.RateLimit.TryTake(out var wait))
         {
+            sandbox.NoteRefusedForRate();
             return RateLimited(http, wait, requestId,
                 string.Create(CultureInfo.InvariantCulture, $"more than {sandbox.Options.RequestsPerSecond} requests per second"));
         }

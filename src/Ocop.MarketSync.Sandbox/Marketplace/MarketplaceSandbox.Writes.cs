@@ -12,7 +12,7 @@ public sealed partial class MarketplaceSandbox
     }
 
     public IReadOnlyList<SandboxItemOutcome> UpdateContent(IReadOnlyList<SandboxContentChange> changes) =>
-        Update(changes, c => c.RemoteId,
+        Update("content", changes, c => c.RemoteId,
             (c, _) => MarketplaceSandboxRules.CheckContent(Options, c.Title, c.Description, c.CategoryId),
             (c, item) => item with
             {
@@ -26,12 +26,12 @@ public sealed partial class MarketplaceSandbox
             });
 
     public IReadOnlyList<SandboxItemOutcome> UpdatePrice(IReadOnlyList<SandboxPriceChange> changes) =>
-        Update(changes, c => c.RemoteId,
+        Update("price", changes, c => c.RemoteId,
             (c, _) => MarketplaceSandboxRules.CheckPrice(c.PriceVnd),
             (c, item) => item with { PriceVnd = c.PriceVnd!.Value });
 
     public IReadOnlyList<SandboxItemOutcome> UpdateStock(IReadOnlyList<SandboxStockChange> changes) =>
-        Update(changes, c => c.RemoteId,
+        Update("stock", changes, c => c.RemoteId,
             (c, _) => MarketplaceSandboxRules.CheckStock(c.Stock),
             (c, item) =>
             {
@@ -40,7 +40,7 @@ public sealed partial class MarketplaceSandbox
             });
 
     public IReadOnlyList<SandboxItemOutcome> SetStatus(IReadOnlyList<SandboxStatusChange> changes) =>
-        Update(changes, c => c.RemoteId,
+        Update("status", changes, c => c.RemoteId,
             (c, _) => c.Active is null ? "active is required" : null,
             (c, item) => item with { Active = c.Active!.Value });
 
@@ -73,12 +73,15 @@ public sealed partial class MarketplaceSandbox
         });
         _itemsCreated++;
         NoteStockSetLocked(item.SellerSku, item.Stock);
+        NoteWriteLocked(item.SellerSku, "create");
         return new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url);
     }
 
+    /// <param name="operation">The aspect written, as the per-item write log names it.</param>
     /// <param name="check">The rule of this aspect; null when the change is acceptable.</param>
     /// <param name="apply">The changed item; called under the lock, after the checks passed.</param>
     private IReadOnlyList<SandboxItemOutcome> Update<T>(
+        string operation,
         IReadOnlyList<T> changes,
         Func<T, string?> remoteIdOf,
         Func<T, MarketplaceSandboxItem, string?> check,
@@ -92,6 +95,7 @@ public sealed partial class MarketplaceSandbox
                 var remoteId = remoteIdOf(change);
                 if (remoteId is null || !_sequenceById.TryGetValue(remoteId, out var sequence))
                 {
+                    NoteUnknownItemLocked();
                     outcomes.Add(new SandboxItemOutcome(null, remoteId, null,
                         new SandboxItemError(SandboxErrorCodes.NotFound, $"no item '{remoteId}'")));
                     continue;
@@ -106,6 +110,7 @@ public sealed partial class MarketplaceSandbox
                 }
 
                 _items[sequence] = apply(change, item) with { UpdatedAt = _time.GetUtcNow() };
+                NoteWriteLocked(item.SellerSku, operation);
                 outcomes.Add(new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url));
             }
 

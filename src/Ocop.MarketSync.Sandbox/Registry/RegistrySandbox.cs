@@ -45,6 +45,26 @@ public sealed class RegistrySandbox
     /// <summary>The 60 sample products shipped with the project (shared/data/ocop-products.json).</summary>
     public static RegistrySandbox FromSampleData() => FromJson(OpenSampleData());
 
+    /// <summary>
+    /// <paramref name="count"/> products made from the eligible physical goods of the sample data (so each becomes a
+    /// listing on every channel), ids <c>{prefix}000000</c>…, prices varying: for load tests and benchmarks.
+    /// </summary>
+    public static RegistrySandbox GeneratedGoods(int count, string prefix = "BEN-")
+    {
+        using var stream = OpenSampleData();
+        var sample = JsonNode.Parse(stream)!.AsArray().OfType<JsonObject>()
+            .Where(p => p["groupCode"]?.GetValue<string>() != "VI" && p["priceVnd"] is not null)
+            .Where(p => p["registryId"]!.GetValue<string>() is not ("REG-00008" or "REG-00040"))
+            .ToList();
+        return new RegistrySandbox(Enumerable.Range(0, count).Select(i =>
+        {
+            var product = (JsonObject)sample[i % sample.Count].DeepClone();
+            product["registryId"] = prefix + i.ToString("D6", CultureInfo.InvariantCulture);
+            product["priceVnd"] = 20000 + (i % 500 * 1000);
+            return product;
+        }));
+    }
+
     public static RegistrySandbox FromFile(string path)
     {
         using var stream = File.OpenRead(path);

@@ -30,8 +30,14 @@ public sealed class ChannelOptions
     /// <summary>Title template: <c>{name}</c> and <c>{stars}</c>. Default "{name} – OCOP {stars}★".</summary>
     public string TitleTemplate { get; set; } = "{name} – OCOP {stars}★";
 
-    /// <summary>Listings pushed per claim; capped by the marketplace's batch sizes. Default 200.</summary>
+    /// <summary>Most listings one lane claims at a time (lanes claim less: one lookup call's worth, less towards the end). Default 200.</summary>
     public int ClaimBatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// Most marketplace calls in flight at once for this channel, 1–64: the lanes of a push. The pace, not this,
+    /// keeps the shop's rate; this must cover latency × rate (150 ms × 50/s needs 8). Default 8.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 8;
 
     /// <summary>
     /// How long a claim holds: longer than a batch takes, short enough that the rows of a pusher that died come

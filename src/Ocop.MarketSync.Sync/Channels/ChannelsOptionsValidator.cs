@@ -71,6 +71,11 @@ internal sealed partial class ChannelsOptionsValidator(IEnumerable<IMarketplaceC
                 errors.Add($"{key}:ClaimLease must be between 00:00:05 and 01:00:00.");
             }
 
+            if (channel.MaxInFlight is < 1 or > 64)
+            {
+                errors.Add($"{key}:MaxInFlight must be 1–64.");
+            }
+
             if (channel.ClaimBatchSize is < 1 or > 5000)
             {
                 errors.Add($"{key}:ClaimBatchSize must be 1–5000.");

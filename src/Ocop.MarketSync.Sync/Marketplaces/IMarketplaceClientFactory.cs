@@ -11,4 +11,10 @@ public interface IMarketplaceClientFactory
     string Marketplace { get; }
 
     IMarketplaceClient Create(ChannelOptions channel);
+
+    /// <summary>
+    /// The channel's limits as a pure function of its options: no HTTP client, no credentials. Adapters override it;
+    /// the default builds a client, for factories written before capabilities were published on their own.
+    /// </summary>
+    MarketplaceCapabilities Capabilities(ChannelOptions channel) => Create(channel).Capabilities;
 }

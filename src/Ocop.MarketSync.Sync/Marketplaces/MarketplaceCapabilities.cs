@@ -23,8 +23,24 @@ public sealed record MarketplaceCapabilities
     /// <summary>Most items per call, per operation. An operation missing here is not supported.</summary>
     public required IReadOnlyDictionary<MarketplaceOperation, int> BatchSize { get; init; }
 
-    /// <summary>Sustained calls per second the marketplace allows this shop.</summary>
+    /// <summary>
+    /// Sustained HTTP requests per second the marketplace allows this shop, all APIs together. The engine paces every
+    /// request of the channel below it (ChannelPacers); it never needs a client to read it.
+    /// </summary>
     public required double RequestsPerSecond { get; init; }
+
+    /// <summary>
+    /// Where the marketplace also limits each API on its own (TikTok: 50 QPS per API per app and shop), the calls per
+    /// second of that operation. An operation missing here is bound by <see cref="RequestsPerSecond"/> only.
+    /// </summary>
+    public IReadOnlyDictionary<MarketplaceOperation, double> OperationRequestsPerSecond { get; init; } =
+        new Dictionary<MarketplaceOperation, double>();
+
+    /// <summary>
+    /// Most items the shop may create per day (TikTok limits new shops, about 100 a day), or null for no known quota.
+    /// Creates beyond it wait for the next day instead of failing.
+    /// </summary>
+    public int? DailyCreateQuota { get; init; }
 
     public required int TitleMaxChars { get; init; }
 

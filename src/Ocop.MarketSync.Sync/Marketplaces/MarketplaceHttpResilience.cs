@@ -9,6 +9,8 @@ namespace Ocop.MarketSync.Sync.Marketplaces;
 /// timeout), then the attempt timeout. Writes are never retried here: a create whose answer was lost may have gone
 /// through (the engine resolves it by lookup), and a token refresh whose answer was lost has already invalidated the
 /// old refresh token. Throttling is not retried here either: the engine waits out RateLimited across the channel.
+/// A circuit breaker between them stops calling a shop that keeps failing (half of at least 20 attempts in 30 s
+/// answered 5xx, refused or timed out): calls fail at once as Transient for 15 s, then one probes (half-open).
 /// </summary>
 public static class MarketplaceHttpResilience
 {
@@ -31,6 +33,21 @@ public static class MarketplaceHttpResilience
             }),
         };
         retry.DisableForUnsafeHttpMethods();
-        pipeline.AddRetry(retry).AddTimeout(attemptTimeout);
+        var breaker = new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = 20,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(15),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                // Throttling is the marketplace working as designed, paced by the engine: not a failure of the shop.
+                { Result: { } response } => (int)response.StatusCode >= 500,
+                { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                _ => false,
+            }),
+        };
+        // Inside the retry (a retried read is two attempts), outside the timeout (a timed-out attempt is a failure).
+        pipeline.AddRetry(retry).AddCircuitBreaker(breaker).AddTimeout(attemptTimeout);
     }
 }

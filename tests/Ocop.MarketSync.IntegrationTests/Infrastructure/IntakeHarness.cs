@@ -52,13 +52,13 @@ public sealed class IntakeHarness : IAsyncDisposable
     public static async Task<IntakeHarness> CreateAsync(
         PostgresServer postgres, int pageSize = 200, IDictionary<string, string?>? settings = null, bool sqlite = false,
         int channels = 0, MarketplaceSandboxOptions? marketplace = null, Action<IServiceCollection>? configure = null,
-        Action<IServiceCollection, IConfiguration>? configureWith = null)
+        Action<IServiceCollection, IConfiguration>? configureWith = null, RegistrySandbox? registry = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var connectionString = sqlite
             ? $"Data Source={Path.Combine(Path.GetTempPath(), "ocop-test-" + Guid.NewGuid().ToString("N")[..8] + ".db")};Pooling=false"
             : await postgres.CreateDatabaseAsync(ct);
-        var sandbox = RegistrySandbox.FromSampleData();
+        var sandbox = registry ?? RegistrySandbox.FromSampleData();
         var server = await SandboxServer.StartAsync(0, app => app.MapRegistrySandbox(sandbox), ct);
 
         var values = new Dictionary<string, string?>

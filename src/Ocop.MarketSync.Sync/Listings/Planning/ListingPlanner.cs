@@ -63,7 +63,7 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
     public async Task<PlanResult> PlanAsync(string channelId, IReadOnlyCollection<long>? productIds, CancellationToken cancellationToken)
     {
         var channel = channels.Get(channelId);
-        var capabilities = channels.Client(channelId).Capabilities;
+        var capabilities = channels.Capabilities(channelId);
         var today = clock.Today;
         var result = new PlanResult();
         long lastId = 0;

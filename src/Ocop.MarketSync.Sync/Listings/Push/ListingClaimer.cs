@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
 
 /// <summary>
-/// Claims dirty listings of a channel that are due, in one statement. On PostgreSQL with
+/// Claims dirty listings of a channel that are due, in one statement that marks and returns them. On PostgreSQL with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so pushers on several nodes never take the same rows; on SQLite (one node)
 /// the same statement without it. A claim is a lease: a pusher that dies loses it when it runs out, or sooner, when
 /// the next run of its channel releases it (<see cref="ReleaseOrphanedAsync"/>).
 /// </summary>
 public sealed class ListingClaimer(MarketSyncDbContext db)
 {
-    public async Task<IReadOnlyList<long>> ClaimAsync(string channelId, int count, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
+    /// <returns>The claimed listings, tracked, in id order.</returns>
+    public async Task<IReadOnlyList<Listing>> ClaimAsync(string channelId, int count, DateTime now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var until = now + lease;
         var schema = db.Database.IsNpgsql() ? MarketSyncDbContext.Schema + "." : string.Empty;
@@ -30,9 +32,11 @@ public sealed class ListingClaimer(MarketSyncDbContext db)
                 ORDER BY next_attempt_at NULLS FIRST, id
                 LIMIT {3}
                 {{lockClause}})
-            RETURNING id AS "Value"
+            RETURNING *
             """;
-        return await db.Database.SqlQueryRaw<long>(sql, until, channelId, now, count).ToListAsync(cancellationToken);
+        // Not composed further (EF would wrap an UPDATE in a sub-select): sorted in memory.
+        var claimed = await db.Listings.FromSqlRaw(sql, until, channelId, now, count).AsTracking().ToListAsync(cancellationToken);
+        return [.. claimed.OrderBy(l => l.Id)];
     }
 
     /// <summary>

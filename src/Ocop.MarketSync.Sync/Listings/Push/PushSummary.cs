@@ -13,6 +13,12 @@ public sealed class PushSummary
     public int Throttled { get; set; }
     public int Calls { get; set; }
 
+    /// <summary>Creates held back by the marketplace's daily quota: they wait for the next day, uncounted.</summary>
+    public int Deferred { get; set; }
+
+    /// <summary>How many lanes pushed at once (calls in flight at most).</summary>
+    public int Lanes { get; set; }
+
     /// <summary>Changes queued for the registry's write-back (became active, URL changed, delisted).</summary>
     public int WriteBacks { get; set; }
     public bool StoppedForReauth { get; set; }
@@ -22,6 +28,21 @@ public sealed class PushSummary
 
     /// <summary>The message of that error (with the marketplace's request id when it gave one).</summary>
     public string? StopReason { get; set; }
+
+    /// <summary>Adds what one lane of the run did.</summary>
+    public void Add(PushSummary lane)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        Claimed += lane.Claimed;
+        Created += lane.Created;
+        Adopted += lane.Adopted;
+        Updated += lane.Updated;
+        Failed += lane.Failed;
+        Throttled += lane.Throttled;
+        Calls += lane.Calls;
+        Deferred += lane.Deferred;
+        WriteBacks += lane.WriteBacks;
+    }
 
     /// <summary>Whether the run touched the marketplace or a listing at all; an idle run is logged at Debug only.</summary>
     public bool DidSomething => Claimed > 0 || Calls > 0 || StoppedBy is not null;

@@ -4,7 +4,7 @@ using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
 
-public sealed partial class ListingPusher
+internal sealed partial class ListingPushLane
 {
     /// <summary>Sends one aspect of every listing in the batch that needs it, through the marketplace's batch call.</summary>
     private async Task UpdateAsync(
@@ -26,8 +26,14 @@ public sealed partial class ListingPusher
             ListingAspect.Content => MarketplaceOperation.UpdateContent,
             _ => throw new ArgumentOutOfRangeException(nameof(aspect), aspect, "Not a single pushable aspect."),
         };
-        foreach (var chunk in due.Chunk(client.Capabilities.BatchSizeOf(operation)))
+        foreach (var chunk in due.Chunk(_run.Capabilities.BatchSizeOf(operation)))
         {
+            if (_run.Stopped)
+            {
+                break;
+            }
+
+            await _run.Pace.WaitForAsync(operation, cancellationToken);
             summary.Calls++;
             var results = aspect switch
             {
@@ -49,7 +55,7 @@ public sealed partial class ListingPusher
                 }, results[i], failure);
                 if (failure is { } error)
                 {
-                    Fail(batch, chunk[i], error, summary);
+                    Fail(batch, chunk[i], error, summary, operation);
                 }
                 else
                 {
@@ -59,10 +65,6 @@ public sealed partial class ListingPusher
                 }
             }
 
-            if (batch.StopChannel is not null)
-            {
-                break;
-            }
         }
 
         // Once per aspect, not per call: an update whose record is lost in a crash is simply sent again

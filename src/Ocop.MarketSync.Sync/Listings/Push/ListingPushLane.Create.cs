@@ -4,7 +4,7 @@ using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Push;
 
-public sealed partial class ListingPusher
+internal sealed partial class ListingPushLane
 {
     /// <summary>
     /// Creates listings that have no remote item yet. Every SKU is looked up first: an item created by a call whose
@@ -19,11 +19,17 @@ public sealed partial class ListingPusher
         }
 
         var toCreate = new List<Listing>();
-        foreach (var chunk in pending.Chunk(client.Capabilities.BatchSizeOf(MarketplaceOperation.FindBySellerSku)))
+        foreach (var chunk in pending.Chunk(_run.Capabilities.BatchSizeOf(MarketplaceOperation.FindBySellerSku)))
         {
+            if (_run.Stopped)
+            {
+                return;
+            }
+
             IReadOnlyList<RemoteItem> found;
             try
             {
+                await _run.Pace.WaitForAsync(MarketplaceOperation.FindBySellerSku, cancellationToken);
                 summary.Calls++;
                 found = await client.FindBySellerSkuAsync([.. chunk.Select(l => l.SellerSku)], cancellationToken);
             }
@@ -33,7 +39,7 @@ public sealed partial class ListingPusher
                 foreach (var listing in chunk)
                 {
                     Audit(listing, "Lookup", PushAudit.Lookup(listing), null, ex.Error);
-                    Fail(batch, listing, ex.Error, summary);
+                    Fail(batch, listing, ex.Error, summary, MarketplaceOperation.FindBySellerSku);
                 }
 
                 continue;
@@ -65,9 +71,21 @@ public sealed partial class ListingPusher
             }
         }
 
-        foreach (var chunk in toCreate.Chunk(client.Capabilities.BatchSizeOf(MarketplaceOperation.Create)))
+        foreach (var allowed in toCreate.Chunk(_run.Capabilities.BatchSizeOf(MarketplaceOperation.Create)))
         {
+            if (_run.Stopped)
+            {
+                return;
+            }
+
+            var chunk = DeferBeyondQuota(batch, allowed, summary);
+            if (chunk.Length == 0)
+            {
+                continue;
+            }
+
             var items = chunk.Select(l => new CreateListing(Content(l), l.Desired.PriceVnd, l.Desired.Stock, l.Desired.Active)).ToList();
+            await _run.Pace.WaitForAsync(MarketplaceOperation.Create, cancellationToken);
             summary.Calls++;
             var results = await client.CreateAsync(items, cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
@@ -96,13 +114,35 @@ public sealed partial class ListingPusher
                         listing.RemoteUrl = result.Url;
                     }
 
-                    Fail(batch, listing, error, summary);
+                    Fail(batch, listing, error, summary, MarketplaceOperation.Create);
                 }
             }
 
             // The remote ids are committed the moment the create returns, in their own transaction.
             await CommitAsync(batch, chunk, summary);
         }
+    }
+
+    /// <summary>
+    /// Takes the chunk's creates from the day's quota; those beyond it wait, uncounted, until the next day starts
+    /// (their listing says why), instead of failing at the marketplace and burning attempts.
+    /// </summary>
+    private Listing[] DeferBeyondQuota(PushBatch batch, Listing[] chunk, PushSummary summary)
+    {
+        if (_run.Quota is not { } quota)
+        {
+            return chunk;
+        }
+
+        var granted = quota.Take(chunk.Length);
+        foreach (var listing in chunk.Skip(granted))
+        {
+            var error = quota.Deferral(clock.UtcNow);
+            Fail(batch, listing, error, summary, MarketplaceOperation.Create);
+            summary.Deferred++;
+        }
+
+        return chunk[..granted];
     }
 
     private static ListingContent Content(Listing listing) => new()

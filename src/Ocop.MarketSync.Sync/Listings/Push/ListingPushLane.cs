@@ -1,0 +1,144 @@
+using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Listings.Journal;
+using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Telemetry;
+
+namespace Ocop.MarketSync.Sync.Listings.Push;
+
+/// <summary>
+/// One lane of a channel's push: claims a small batch, pushes it call after call — creates (after a lookup by seller
+/// SKU), then stock, status, price and content, each through the marketplace's batch operation — and claims the next.
+/// A listing is in one lane at a time, so its calls are in order and never concurrent; the lanes of a run share the
+/// channel's pace. Results are committed per marketplace call in the lane's own unit of work, so a crash loses at most
+/// the answers in flight, which the next run recovers by lookup.
+/// </summary>
+internal sealed partial class ListingPushLane(
+    MarketSyncDbContext db,
+    ListingClaimer claimer,
+    IntakeClock clock)
+{
+    private static readonly ListingAspect[] UpdateOrder = [ListingAspect.Stock, ListingAspect.Status, ListingAspect.Price, ListingAspect.Content];
+    private readonly Random _random = new();
+    private readonly JournalWriter _journal = new(db);
+    private PushRun _run = null!;
+
+    public async Task<PushSummary> RunAsync(PushRun run, IMarketplaceClient client, CancellationToken cancellationToken)
+    {
+        _run = run;
+        var summary = new PushSummary();
+        while (!cancellationToken.IsCancellationRequested && !run.Stopped)
+        {
+            var listings = await claimer.ClaimAsync(run.ChannelId, run.NextClaimSize(), clock.UtcNow, run.Channel.ClaimLease, cancellationToken);
+            if (listings.Count == 0)
+            {
+                break;
+            }
+
+            run.Claimed(listings.Count);
+            summary.Claimed += listings.Count;
+            var batch = new PushBatch(listings, run.Channel.Marketplace);
+            await CreateAsync(client, batch, summary, cancellationToken);
+            foreach (var aspect in UpdateOrder)
+            {
+                if (run.Stopped)
+                {
+                    break;
+                }
+
+                await UpdateAsync(client, batch, aspect, summary, cancellationToken);
+            }
+
+            foreach (var listing in listings)
+            {
+                Settle(batch, listing, summary);
+            }
+
+            await _journal.CommitAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        return summary;
+    }
+
+    /// <summary>
+    /// Commits after every marketplace call: what the marketplace has done is never only in memory. Listings the call
+    /// finished (nothing left to push, no error) are settled first, so their final state (Active, claim released,
+    /// write-back) goes out in the same UPDATE as the result instead of a second write at the end of the batch.
+    /// </summary>
+    private Task CommitAsync(PushBatch batch, IEnumerable<Listing> touched, PushSummary summary)
+    {
+        foreach (var listing in touched)
+        {
+            if (!batch.Failed.Contains(listing.Id) && listing.DirtyAspects() == ListingAspect.None)
+            {
+                Settle(batch, listing, summary);
+            }
+        }
+
+        return _journal.CommitAsync();
+    }
+
+    /// <summary>Settles a listing once per batch: state, dirty flag, claim, and the registry's write-back if it is news.</summary>
+    private void Settle(PushBatch batch, Listing listing, PushSummary summary)
+    {
+        if (!batch.Settled.Add(listing.Id))
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        ListingOutcomes.Settle(listing, batch.Failed.Contains(listing.Id), now);
+        if (WriteBackOutbox.For(listing, batch.Before[listing.Id], batch.Marketplace, now) is { } change)
+        {
+            _journal.Add(change);
+            summary.WriteBacks++;
+        }
+    }
+
+    /// <summary>Appends one audit row; it commits with the listing's result at the next <see cref="CommitAsync"/>.</summary>
+    private void Audit(Listing listing, string operation, object sent, ItemResult? result, MarketplaceError? error) =>
+        _journal.Add(PushAudit.Attempt(listing, operation, sent, result, error, clock.UtcNow));
+
+    /// <summary>
+    /// Change-to-marketplace lag of one confirmed aspect: from the listing's last change (the planner's, or the settle
+    /// of its last failed attempt, the only timestamp the row keeps) until now, when the marketplace confirmed it.
+    /// </summary>
+    private void RecordLag(Listing listing, string aspect)
+    {
+        if (MarketSyncTelemetry.SyncLag.Enabled)
+        {
+            MarketSyncTelemetry.SyncLag.Record(Math.Max(0, (clock.UtcNow - listing.UpdatedAt).TotalSeconds),
+                new KeyValuePair<string, object?>("channel", listing.ChannelId), new KeyValuePair<string, object?>("aspect", aspect));
+        }
+    }
+
+    private void Fail(PushBatch batch, Listing listing, MarketplaceError error, PushSummary summary, MarketplaceOperation operation)
+    {
+        summary.Failed++;
+        batch.Failed.Add(listing.Id);
+        if (error is MarketplaceError.RateLimited limited)
+        {
+            // The whole channel slows down (every lane), whether the marketplace said so by HTTP 429 or in its body.
+            summary.Throttled++;
+            _run.Pace.Throttled(operation, limited.RetryAfter);
+        }
+
+        if (ListingOutcomes.Failed(listing, error, clock.UtcNow, _random))
+        {
+            _run.Stop(error);
+        }
+    }
+
+    /// <summary>The listings of one claimed batch and what happened to them in this run.</summary>
+    private sealed class PushBatch(IReadOnlyList<Listing> listings, string marketplace)
+    {
+        public IReadOnlyList<Listing> Listings { get; } = listings;
+        public string Marketplace { get; } = marketplace;
+        /// <summary>Each listing as claimed, to tell what the registry must hear of when it is settled.</summary>
+        public Dictionary<long, WriteBackOutbox.Snapshot> Before { get; } = listings.ToDictionary(l => l.Id, WriteBackOutbox.Snapshot.Of);
+        public HashSet<long> Failed { get; } = [];
+        public HashSet<long> Settled { get; } = [];
+    }
+}

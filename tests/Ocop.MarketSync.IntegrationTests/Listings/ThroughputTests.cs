@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Ocop.MarketSync.Data.Entities;
+using Ocop.MarketSync.IntegrationTests.Infrastructure;
+using Ocop.MarketSync.Sandbox.Marketplace;
+using Ocop.MarketSync.Sandbox.Registry;
+
+namespace Ocop.MarketSync.IntegrationTests.Listings;
+
+/// <summary>
+/// Pipelined, paced pushing (issue 11) against sandbox marketplaces that count what a real one would: arrivals per
+/// one-second window, refusals for the rate, the order of each item's writes, updates of items not created yet.
+/// </summary>
+public sealed class ThroughputTests(PostgresServer postgres)
+{
+    private const string Channel = "ch-0";
+
+    [Fact]
+    public async Task Push_EightLanesAtARateOf20_NeverMoreThan20InAnyOneSecondWindowAndNoneRefused()
+    {
+        // Arrange: one item per create call, 50–90 ms per call: one lane alone would reach ~14 calls/s.
+        const int rate = 20;
+        var marketplace = new MarketplaceSandboxOptions
+        {
+            RequestsPerSecond = rate,
+            Burst = rate,
+            Faults = new() { Latency = TimeSpan.FromMilliseconds(50), LatencyJitter = TimeSpan.FromMilliseconds(40) },
+        };
+        await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, marketplace: marketplace,
+            registry: RegistrySandbox.GeneratedGoods(120), settings: Settings(("Sandbox:RequestsPerSecond", "20"), ("Sandbox:WriteBatchSize", "1"), ("MaxInFlight", "8")));
+        await harness.PullAsync();
+
+        // Act
+        var summary = await harness.PushAsync(Channel);
+
+        // Assert
+        var market = harness.Marketplace(Channel);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"MEASURE {market.Arrivals} calls, {market.ArrivalRate():0.0}/s of {rate}, most in any 1 s: {market.MaxArrivalsInAnyWindow(TimeSpan.FromSeconds(1))}, refused {market.RefusedForRate}, in flight at most {market.MaxConcurrentRequests}");
+        Assert.Equal(120, summary.Created);
+        Assert.InRange(market.MaxArrivalsInAnyWindow(TimeSpan.FromSeconds(1)), 1, rate);
+        Assert.Equal(0, market.RefusedForRate);
+        Assert.InRange(market.MaxConcurrentRequests, 2, 8);
+        // Warmed up it paces at 90 % of the rate; the first and last second pull the average down a little.
+        Assert.True(market.ArrivalRate() >= 0.75 * rate, $"{market.ArrivalRate():0.0} calls/s");
+        Assert.Equal(0, market.DuplicateSkuCount);
+    }
+
+    [Fact]
+    public async Task Push_PipelinedUnderLostAnswersAndServerErrors_NoDuplicatesAndEveryItemWrittenInOrder()
+    {
+        // Arrange: 5 % of calls answered 503 (nothing applied), 5 % applied with the answer lost; 8 lanes.
+        var marketplace = new MarketplaceSandboxOptions
+        {
+            RequestsPerSecond = 0,
+            Faults = new() { ServerErrorRate = 0.05, ResponseLostRate = 0.05, Latency = TimeSpan.FromMilliseconds(5), LatencyJitter = TimeSpan.FromMilliseconds(10) },
+        };
+        await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, marketplace: marketplace,
+            registry: RegistrySandbox.GeneratedGoods(150), settings: Settings(("Sandbox:WriteBatchSize", "1"), ("MaxInFlight", "8")));
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+        var firstDesired = (await harness.ListingsAsync(Channel)).ToDictionary(l => l.SellerSku, l => l.Desired.Stock, StringComparer.Ordinal);
+
+        // Act: every price and stock changes; pushed again through the same faults.
+        foreach (var i in Enumerable.Range(0, 150))
+        {
+            harness.Registry.Change($"BEN-{i:D6}", p =>
+            {
+                p["priceVnd"] = 90000 + (i * 1000);
+                p["stock"] = i % 7;
+            });
+        }
+
+        await harness.PullAsync();
+        await harness.PushUntilSettledAsync();
+
+        // Assert
+        var market = harness.Marketplace(Channel);
+        var listings = await harness.ListingsAsync(Channel);
+        Assert.Equal(0, market.DuplicateSkuCount);
+        Assert.Equal(150, market.Items.Count);
+        SyncAssert.MarketplaceEqualsDesired(listings, market);
+        SyncAssert.NoStockAboveDesiredEverSet(listings, market, firstDesired);
+        Assert.True(market.MaxConcurrentRequests >= 2, "never more than one call in flight: not pipelined");
+        // Never an update before the create (the sandbox answers not found) nor a second create of one item.
+        Assert.Equal(0, market.UpdatesOfUnknownItems);
+        Assert.All(listings, l =>
+        {
+            var writes = market.WritesOf(l.SellerSku);
+            Assert.Equal("create", writes[0]);
+            Assert.Single(writes, w => w == "create");
+        });
+    }
+
+    [Fact]
+    public async Task Push_DailyCreateQuota_TheRestWaitsForTheNextDayWithoutAttempts()
+    {
+        // Arrange: 53 sample products to list, 20 creates a day.
+        await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1,
+            settings: Settings(("Sandbox:DailyCreateQuota", "20"), ("MaxInFlight", "4")));
+        await harness.PullAsync();
+        var market = harness.Marketplace(Channel);
+
+        // Act + Assert: day 1.
+        var first = await harness.PushAsync(Channel);
+        Assert.Equal(20, first.Created);
+        Assert.Equal(33, first.Deferred);
+        Assert.Equal(20, market.Items.Count);
+        var waiting = (await harness.ListingsAsync(Channel)).Where(l => l.Desired.Active && l.RemoteId is null).ToList();
+        Assert.Equal(33, waiting.Count);
+        // Midnight in Vietnam (UTC+7) after 2026-11-29 10:00 there.
+        var nextDay = new DateTime(2026, 11, 29, 17, 0, 0, DateTimeKind.Utc);
+        Assert.All(waiting, l =>
+        {
+            Assert.Equal(nextDay, l.NextAttemptAt);
+            Assert.Equal(0, l.AttemptCount);
+            Assert.Contains("Daily create quota of 20", l.LastError, StringComparison.Ordinal);
+            Assert.Equal(ListingState.Pending, l.State);
+        });
+
+        // Later the same day nothing is tried: no call reaches the marketplace.
+        harness.Clock.Advance(TimeSpan.FromHours(3));
+        var calls = market.Arrivals;
+        var later = await harness.PushAsync(Channel);
+        Assert.Equal(0, later.Claimed);
+        Assert.Equal(calls, market.Arrivals);
+
+        // Day 2 (01:00 in Vietnam) and day 3.
+        harness.Clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(20, (await harness.PushAsync(Channel)).Created);
+        Assert.Equal(40, market.Items.Count);
+        harness.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(13, (await harness.PushAsync(Channel)).Created);
+        Assert.Equal(53, await harness.QueryAsync(db => db.Listings.CountAsync(l => l.State == ListingState.Active, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, market.DuplicateSkuCount);
+    }
+
+    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] values) =>
+        values.ToDictionary(v => $"Channels:{Channel}:{v.Key}", v => (string?)v.Value, StringComparer.Ordinal);
+}
