@@ -48,11 +48,12 @@ public sealed class ThroughputTests(PostgresServer postgres)
     [Fact]
     public async Task Push_PipelinedUnderLostAnswersAndServerErrors_NoDuplicatesAndEveryItemWrittenInOrder()
     {
-        // Arrange: 5 % of calls answered 503 (nothing applied), 5 % applied with the answer lost; 8 lanes.
+        // Arrange: 5 % of calls answered 503 (nothing applied), 5 % applied with the answer lost; up to 8 lanes, and
+        // answers slow enough (60 ± 30 ms) that the push runs several of them.
         var marketplace = new MarketplaceSandboxOptions
         {
             RequestsPerSecond = 0,
-            Faults = new() { ServerErrorRate = 0.05, ResponseLostRate = 0.05, Latency = TimeSpan.FromMilliseconds(5), LatencyJitter = TimeSpan.FromMilliseconds(10) },
+            Faults = new() { ServerErrorRate = 0.05, ResponseLostRate = 0.05, Latency = TimeSpan.FromMilliseconds(60), LatencyJitter = TimeSpan.FromMilliseconds(30) },
         };
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, marketplace: marketplace,
             registry: RegistrySandbox.GeneratedGoods(150), settings: Settings(("Sandbox:WriteBatchSize", "1"), ("MaxInFlight", "8")));

@@ -10,9 +10,10 @@ using Ocop.MarketSync.Sync.Marketplaces.Pacing;
 namespace Ocop.MarketSync.Sync.Listings.Push;
 
 /// <summary>
-/// Pushes a channel's dirty listings in up to <see cref="ChannelOptions.MaxInFlight"/> lanes at once
-/// (<see cref="ListingPushLane"/>), each with its own unit of work and client, all paced by the channel's published
-/// limits (<see cref="ChannelPacers"/>). Every guarantee of one sequential pusher holds per listing: lookup before any
+/// Pushes a channel's dirty listings in lanes (<see cref="ListingPushLane"/>), each with its own unit of work and
+/// client, all paced by the channel's published limits (<see cref="ChannelPacers"/>). A run starts with one lane;
+/// <see cref="LaneGovernor"/> adds lanes, up to <see cref="ChannelOptions.MaxInFlight"/>, while they wait for the
+/// marketplace rather than for the engine. Every guarantee of one sequential pusher holds per listing: lookup before any
 /// create, remote id committed as the create returns, aspects in order, one claimed listing in one place.
 /// </summary>
 public sealed class ListingPusher(
@@ -27,12 +28,12 @@ public sealed class ListingPusher(
     {
         var channel = channels.Get(channelId);
         var capabilities = channels.Capabilities(channelId);
-        var lanes = channel.MaxInFlight;
         var now = clock.UtcNow;
         var due = await db.Listings.CountAsync(
             l => l.ChannelId == channelId && l.Dirty && (l.NextAttemptAt == null || l.NextAttemptAt <= now), cancellationToken);
-        var run = new PushRun(channel, capabilities, pacers.For(channelId), await QuotaAsync(channelId, capabilities, cancellationToken), lanes, due);
-        var summaries = await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => LaneAsync(run, cancellationToken)));
+        var run = new PushRun(channel, capabilities, pacers.For(channelId), await QuotaAsync(channelId, capabilities, cancellationToken), due);
+        var summaries = await RunLanesAsync(run, channel.MaxInFlight, cancellationToken);
+        var lanes = summaries.Length;
         var summary = new PushSummary { Lanes = lanes };
         foreach (var lane in summaries)
         {
@@ -54,6 +55,28 @@ public sealed class ListingPusher(
             "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed ({Throttled} throttled, {Deferred} deferred by the daily quota), {Calls} calls in {Lanes} lanes",
             channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Throttled, summary.Deferred, summary.Calls, lanes);
         return summary;
+    }
+
+    /// <summary>Starts one lane, then one more per look of the governor that finds the lanes waiting on the marketplace.</summary>
+    private async Task<PushSummary[]> RunLanesAsync(PushRun run, int most, CancellationToken cancellationToken)
+    {
+        var governor = new LaneGovernor(run.Pace, most);
+        var running = new List<Task<PushSummary>> { LaneAsync(run, cancellationToken) };
+        while (running.Count < most && !cancellationToken.IsCancellationRequested)
+        {
+            var all = Task.WhenAll(running);
+            if (await Task.WhenAny(all, Task.Delay(LaneGovernor.Interval, CancellationToken.None)) == all)
+            {
+                break;
+            }
+
+            if (!run.Stopped && run.HasUnclaimed && governor.WantsAnother(running.Count))
+            {
+                running.Add(LaneAsync(run, cancellationToken));
+            }
+        }
+
+        return await Task.WhenAll(running);
     }
 
     private async Task<PushSummary> LaneAsync(PushRun run, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Ocop.MarketSync.Sync.Listings.Push;
 
 /// <summary>What the lanes of one push run of a channel share: its limits, its pace, its quota, and whether to stop.</summary>
 internal sealed class PushRun(
-    ChannelOptions channel, MarketplaceCapabilities capabilities, ChannelPace pace, CreateQuota? quota, int lanes, int due)
+    ChannelOptions channel, MarketplaceCapabilities capabilities, ChannelPace pace, CreateQuota? quota, int due)
 {
     private MarketplaceError? _stoppedBy;
     private int _unclaimed = due;
@@ -20,7 +20,8 @@ internal sealed class PushRun(
     /// <summary>
     /// Listings for a lane's next claim: as many as one lookup call takes while there is plenty, fewer towards the end
     /// so that the lanes share the last of the work (a lane alone with 100 one-item creates would push them for
-    /// seconds after the others ran dry), never fewer than one write call carries.
+    /// seconds after the others ran dry), never fewer than one write call carries. The share is of the lanes the run
+    /// may grow to, not of those running: a lane the governor adds later must still find work.
     /// </summary>
     public int NextClaimSize()
     {
@@ -29,9 +30,13 @@ internal sealed class PushRun(
             .Select(b => b.Value).DefaultIfEmpty(1).Max();
         var most = Math.Min(Channel.ClaimBatchSize, Math.Max(writes, Capabilities.BatchSize.GetValueOrDefault(MarketplaceOperation.FindBySellerSku, 1)));
         var least = Math.Min(most, writes);
+        var lanes = Channel.MaxInFlight;
         var share = (Math.Max(0, Volatile.Read(ref _unclaimed)) + lanes - 1) / lanes;
         return Math.Clamp(share, least, most);
     }
+
+    /// <summary>Some of the listings due when the run began are not claimed yet: another lane would have work.</summary>
+    public bool HasUnclaimed => Volatile.Read(ref _unclaimed) > 0;
 
     /// <summary>A lane claimed this many: fewer are left for the others.</summary>
     public void Claimed(int count) => Interlocked.Add(ref _unclaimed, -count);

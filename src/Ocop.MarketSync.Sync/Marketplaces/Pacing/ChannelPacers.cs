@@ -19,6 +19,8 @@ public sealed class ChannelPacers(ChannelCatalog channels, TimeProvider time)
 public sealed class ChannelPace
 {
     private readonly Dictionary<MarketplaceOperation, PacingRateLimiter> _operations;
+    private long _answered;
+    private long _wireTicks;
 
     public ChannelPace(MarketplaceCapabilities capabilities, TimeProvider time)
     {
@@ -29,6 +31,22 @@ public sealed class ChannelPace
 
     /// <summary>Every HTTP request to the shop passes this one (<see cref="PacingHandler"/>).</summary>
     public PacingRateLimiter Requests { get; }
+
+    /// <summary>Requests answered so far (any status), counted by <see cref="PacingHandler"/>.</summary>
+    public long Answered => Interlocked.Read(ref _answered);
+
+    /// <summary>Time spent on the wire (request sent until answer read), summed over every request, in stopwatch ticks.</summary>
+    public long WireTicks => Interlocked.Read(ref _wireTicks);
+
+    /// <summary>
+    /// One request's time on the wire, after its slot in the pace: the push decides from it whether another lane
+    /// would help (waiting for the marketplace) or only add load (the engine itself is the bottleneck).
+    /// </summary>
+    public void Answer(long elapsedTicks)
+    {
+        Interlocked.Add(ref _wireTicks, elapsedTicks);
+        Interlocked.Increment(ref _answered);
+    }
 
     /// <summary>Waits for a slot of <paramref name="operation"/> where the marketplace limits it apart; no wait otherwise.</summary>
     public async ValueTask WaitForAsync(MarketplaceOperation operation, CancellationToken cancellationToken)

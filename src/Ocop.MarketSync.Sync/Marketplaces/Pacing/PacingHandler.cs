@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 
 namespace Ocop.MarketSync.Sync.Marketplaces.Pacing;
@@ -15,7 +16,17 @@ public sealed class PacingHandler(ChannelPace pace) : DelegatingHandler
         {
         }
 
-        var response = await base.SendAsync(request, cancellationToken);
+        var sent = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            pace.Answer(Stopwatch.GetTimestamp() - sent);
+        }
+
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var headers = response.Headers.RetryAfter;
