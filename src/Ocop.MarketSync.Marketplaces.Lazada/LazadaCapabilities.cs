@@ -35,6 +35,10 @@ internal static class LazadaCapabilities
             [MarketplaceOperation.PageItems] = options.PageSize,
         },
         RequestsPerSecond = options.RequestsPerSecond,
+        // Price cannot be 0 (MARKETPLACES.md §3.8); the 10,000 VND minimum quoted by third-party tooling is unverified,
+        // so Lazada's own answer decides below it, and no maximum is documented: the channel's sanity ceiling
+        // (Price:HoldAboveVnd) is the guard there.
+        MinPriceVnd = 1,
         TitleMaxChars = TitleMaxBytes,
         TitleMaxBytes = TitleMaxBytes,
         // REVIEW: Lazada documents no description limit we could confirm; these are conservative.

@@ -25,6 +25,12 @@ public sealed class SandboxChannelOptions
     /// <summary>Most items the shop may create per day, or null (default) for no quota.</summary>
     public int? DailyCreateQuota { get; set; }
 
+    /// <summary>Highest price the sandbox shop takes, in đồng. Default 120,000,000 (Shopee Vietnam's usual bound).</summary>
+    public long MaxPriceVnd { get; set; } = 120_000_000;
+
+    /// <summary>Most units one listing may offer. Default 999,999.</summary>
+    public int MaxStock { get; set; } = 999_999;
+
     /// <summary>How long one HTTP attempt may take, 10 ms–10 min. Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

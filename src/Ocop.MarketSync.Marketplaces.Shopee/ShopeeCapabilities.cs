@@ -26,6 +26,12 @@ internal static class ShopeeCapabilities
             [MarketplaceOperation.PageItems] = ShopeeMarketplaceClient.BaseInfoBatch,
         },
         RequestsPerSecond = options.RequestsPerSecond,
+        // Vietnam's usual bounds (MARKETPLACES.md §2.8, quoted by third-party tooling, unverified): the real ones are
+        // per category (get_item_limit), which this adapter does not read yet. Beyond them Shopee answers
+        // error_price_exceed_max_limitt / _min_limitt per call.
+        MinPriceVnd = 1_000,
+        MaxPriceVnd = 120_000_000,
+        MaxStock = 999_999,
         // Shopee counts characters, not bytes: the byte limit is what the character limit can reach (4 bytes each).
         TitleMaxChars = options.TitleMaxChars,
         TitleMaxBytes = options.TitleMaxChars * 4,

@@ -43,6 +43,10 @@ internal static class TikTokShopCapabilities
         // 50 QPS per API per app + shop (§4.6): binds only if the shop-wide rate is configured above it.
         OperationRequestsPerSecond = Enum.GetValues<MarketplaceOperation>().ToDictionary(op => op, _ => PerApiRequestsPerSecond),
         DailyCreateQuota = options.DailyCreateQuota,
+        // Inventory 0–99,999 per call is documented; no price bounds for Vietnam are, so the channel's sanity
+        // ceiling (Price:HoldAboveVnd) is the guard there.
+        MinPriceVnd = 1,
+        MaxStock = MaxQuantity,
         // Non-US/UK shops: 25–255 characters. TikTok counts characters, not bytes, so the byte limit is only the
         // worst case of 255 characters in UTF-8 (4 bytes each) and never binds.
         TitleMaxChars = 255,

@@ -87,7 +87,10 @@ internal sealed class AttentionPage : ConsolePage
             var id = ConsoleText.Encode(product.Key);
             var select = CanAct ? $"<input type=\"checkbox\" name=\"product\" value=\"{id}\" form=\"bulk-approve\" aria-label=\"{id}\">" : string.Empty;
             WriteLiteral($"<tr data-product=\"{id}\"><td>{select}</td><td>{ProductLink(product.Key)} – {ConsoleText.Encode(first.Desired.Title)}</td>"
-                + $"<td class=\"oc-money\">{ConsoleText.Money(old)}</td><td class=\"oc-money\">{ConsoleText.Money(asked)}</td><td>{ConsoleText.Percent(change)}</td>"
+                + (first.Desired.Active
+                    ? $"<td class=\"oc-money\">{ConsoleText.Money(old)}</td><td class=\"oc-money\">{ConsoleText.Money(asked)}</td><td>{ConsoleText.Percent(change)}</td>"
+                    // Held before it was ever listed (above the channel's ceiling): there is no old price to compare.
+                    : $"<td>{T["Attention.NotListedYet"]}</td><td class=\"oc-money\">{ConsoleText.Money(asked)}</td><td>–</td>")
                 + $"<td>{ConsoleText.Encode(string.Join(", ", product.Select(l => l.ChannelId).Order(StringComparer.Ordinal)))}</td><td class=\"oc-actions\">");
             if (CanAct)
             {

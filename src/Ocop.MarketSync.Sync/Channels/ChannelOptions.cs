@@ -60,6 +60,13 @@ public sealed class PriceRuleOptions
 
     /// <summary>A change of more than this percent against the pushed price is held until staff approve it (PriceHold). Default 50.</summary>
     public decimal HoldChangeAbovePercent { get; set; } = 50;
+
+    /// <summary>
+    /// A sanity ceiling: a price above this many đồng is held for staff approval whether or not it changed much (a new
+    /// listing is not created until approved). Default 100,000,000 — above any OCOP product the sample shows, far
+    /// below a registry typo of several extra zeros.
+    /// </summary>
+    public long HoldAboveVnd { get; set; } = 100_000_000;
 }
 
 /// <summary>How much of the producer's stock the channel offers.</summary>

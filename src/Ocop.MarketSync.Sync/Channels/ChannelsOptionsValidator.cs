@@ -51,6 +51,11 @@ internal sealed partial class ChannelsOptionsValidator(IEnumerable<IMarketplaceC
                 errors.Add($"{key}:Price:HoldChangeAbovePercent must be positive.");
             }
 
+            if (channel.Price.HoldAboveVnd <= 0)
+            {
+                errors.Add($"{key}:Price:HoldAboveVnd must be a positive number of đồng.");
+            }
+
             if (channel.Stock.SafetyBuffer < 0)
             {
                 errors.Add($"{key}:Stock:SafetyBuffer must be at least 0.");

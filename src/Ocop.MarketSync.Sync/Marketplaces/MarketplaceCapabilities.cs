@@ -42,6 +42,19 @@ public sealed record MarketplaceCapabilities
     /// </summary>
     public int? DailyCreateQuota { get; init; }
 
+    /// <summary>
+    /// The lowest price the marketplace takes, in whole đồng, or null where none is known. A listing priced outside
+    /// <see cref="MinPriceVnd"/>–<see cref="MaxPriceVnd"/> is not created (the planner's <c>price.outOfRange</c>); a
+    /// live one keeps its price on the marketplace until the registry corrects it.
+    /// </summary>
+    public long? MinPriceVnd { get; init; }
+
+    /// <summary>The highest price the marketplace takes, in whole đồng, or null where none is documented.</summary>
+    public long? MaxPriceVnd { get; init; }
+
+    /// <summary>The most units one listing may offer, or null where none is known; more is offered as this many.</summary>
+    public int? MaxStock { get; init; }
+
     public required int TitleMaxChars { get; init; }
 
     /// <summary>Some marketplaces count bytes of UTF-8 (Vietnamese letters take 2–3 bytes each).</summary>

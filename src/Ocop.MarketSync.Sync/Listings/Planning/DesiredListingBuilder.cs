@@ -12,7 +12,8 @@ namespace Ocop.MarketSync.Sync.Listings.Planning;
 /// </summary>
 public static class DesiredListingBuilder
 {
-    public static DesiredListing Build(Product product, ChannelOptions channel, MarketplaceCapabilities capabilities, DateOnly today)
+    /// <param name="livePriceVnd">The price the marketplace shows now, if the listing was pushed (kept when the new one is out of range).</param>
+    public static DesiredListing Build(Product product, ChannelOptions channel, MarketplaceCapabilities capabilities, DateOnly today, long? livePriceVnd = null)
     {
         var data = product.Data;
         var reasons = new List<ProductIssue>();
@@ -44,7 +45,28 @@ public static class DesiredListingBuilder
             reasons.Add(new ProductIssue("channel.noCategory", $"{channel.Id} has no category for OCOP product set {set}", IssueSeverity.Ineligible));
         }
 
+        var price = data.PriceVnd is { } registryPrice ? PriceRule.Apply(registryPrice, channel.Price) : 0;
+        ProductIssue? priceReason = null;
+        if (price > 0)
+        {
+            (price, priceReason) = MarketplaceLimits.Price(price, livePriceVnd, capabilities);
+        }
+
+        if (priceReason is { Severity: IssueSeverity.Ineligible })
+        {
+            reasons.Add(priceReason);
+        }
+
         var active = reasons.Count == 0;
+        var stock = active && data.Stock is { } onHand ? StockRule.Apply(onHand, channel.Stock) : 0;
+        ProductIssue? stockReason = null;
+        if (active)
+        {
+            (stock, stockReason) = MarketplaceLimits.Stock(stock, capabilities);
+        }
+
+        // Warnings go with an active listing: it sells, and the console says what was adjusted.
+        reasons.AddRange(new[] { priceReason is { Severity: IssueSeverity.Warning } ? priceReason : null, stockReason }.OfType<ProductIssue>());
         var name = data.Name ?? product.RegistryId;
         return new DesiredListing
         {
@@ -56,8 +78,8 @@ public static class DesiredListingBuilder
             Gtin = data.Gtin,
             WeightGrams = WeightGrams(data.NetWeight),
             Attributes = Attributes(data),
-            PriceVnd = data.PriceVnd is { } price ? PriceRule.Apply(price, channel.Price) : 0,
-            Stock = active && data.Stock is { } stock ? StockRule.Apply(stock, channel.Stock) : 0,
+            PriceVnd = price,
+            Stock = stock,
             Active = active,
             Reasons = reasons,
         };

@@ -90,11 +90,12 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
             var added = new List<Listing>();
             foreach (var product in products)
             {
-                var desired = DesiredListingBuilder.Build(product, channel, capabilities, today);
-                if (existing.TryGetValue(product.Id, out var listing))
+                existing.TryGetValue(product.Id, out var listing);
+                // The current desired state's hashes, computed once for the price limits, the price guard and the comparison.
+                var current = listing is null ? null : AspectHashes.Of(listing.Desired);
+                var desired = DesiredListingBuilder.Build(product, channel, capabilities, today, PriceHold.PushedPrice(listing, current));
+                if (listing is not null && current is not null)
                 {
-                    // The current desired state's hashes, computed once for the price guard and the comparison.
-                    var current = AspectHashes.Of(listing.Desired);
                     var heldBefore = listing.Desired.HeldPriceVnd;
                     desired = PriceHold.Apply(listing, desired, channel.Price, current);
                     if (Apply(listing, current, desired, now))
@@ -113,7 +114,14 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
                 }
                 else
                 {
+                    // A price above the channel's sanity ceiling waits for staff before the listing is created.
+                    desired = PriceHold.Apply(null, desired, channel.Price, null);
                     listing = NewListing(channelId, product, desired, now);
+                    if (desired.HeldPriceVnd is not null)
+                    {
+                        db.WriteBacks.Add(Journal.WriteBackOutbox.ForPrice(listing, Journal.WriteBackOutbox.PriceHeld, channel.Marketplace, now));
+                    }
+
                     added.Add(listing);
                     result.Added++;
                 }
@@ -201,7 +209,7 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
     /// Hashes of what should be pushed now. While a listing is to be delisted its content and price are not
     /// pushed (no point editing an item nobody can buy), so they keep their pushed hashes until it is relisted.
     /// </summary>
-    private static void SetHashes(Listing listing, AspectHashes hashes)
+    internal static void SetHashes(Listing listing, AspectHashes hashes)
     {
         var holdBack = hashes.Status == AspectHashes.Inactive;
         listing.DesiredContentHash = holdBack && listing.PushedContentHash is not null ? listing.PushedContentHash : hashes.Content;

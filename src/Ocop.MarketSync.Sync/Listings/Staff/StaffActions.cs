@@ -142,8 +142,11 @@ public sealed class StaffActions(MarketSyncDbContext db, ChannelCatalog channels
             {
                 listing.ApprovedPriceVnd = held;
                 listing.DeclinedPriceVnd = null;
-                listing.SetDesired(listing.Desired with { PriceVnd = held, HeldPriceVnd = null, Reasons = reasons });
-                listing.DesiredPriceHash = AspectHashes.Of(listing.Desired).Price;
+                // A listing never pushed was held back whole (no old price to keep): approved, it is listed, unless
+                // something else keeps it off.
+                var listed = listing.Desired.Active || !reasons.Any(r => r.Severity is IssueSeverity.Ineligible or IssueSeverity.Quarantine);
+                listing.SetDesired(listing.Desired with { PriceVnd = held, HeldPriceVnd = null, Active = listed, Reasons = reasons });
+                ListingPlanner.SetHashes(listing, AspectHashes.Of(listing.Desired));
                 listing.NextAttemptAt = null;
             }
             else
