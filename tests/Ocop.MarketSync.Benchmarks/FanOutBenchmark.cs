@@ -84,7 +84,7 @@ internal static class FanOutBenchmark
         var plan = await scope.ServiceProvider.GetRequiredService<ListingPlanner>().PlanChangedAsync(channel, default);
         var planned = clock.Elapsed;
         var push = await scope.ServiceProvider.GetRequiredService<ListingPusher>().PushAsync(channel, default);
-        Console.WriteLine($"  {channel}: plan {planned.TotalSeconds:F1} s ({plan.Added:N0} new, {plan.Changed:N0} changed), push {(clock.Elapsed - planned).TotalSeconds:F1} s ({push.Created:N0} created, {push.Calls:N0} calls)");
+        Console.WriteLine($"  {channel}: plan {planned.TotalSeconds:F1} s ({plan.Added:N0} new, {plan.Changed:N0} changed), push {(clock.Elapsed - planned).TotalSeconds:F1} s ({push.Created:N0} created, {push.Calls:N0} calls, {push.Lanes} lanes at most)");
     }
 
     private static int Ceiling(int count, int batch) => (count + batch - 1) / batch;

@@ -17,13 +17,14 @@ public sealed class ThroughputTests(PostgresServer postgres)
     [Fact]
     public async Task Push_EightLanesAtARateOf20_NeverMoreThan20InAnyOneSecondWindowAndNoneRefused()
     {
-        // Arrange: one item per create call, 50–90 ms per call: one lane alone would reach ~14 calls/s.
+        // Arrange: one item per create call, 150–200 ms per call: one lane alone would reach ~4 calls/s, so the push must
+        // grow its lanes to use the rate.
         const int rate = 20;
         var marketplace = new MarketplaceSandboxOptions
         {
             RequestsPerSecond = rate,
             Burst = rate,
-            Faults = new() { Latency = TimeSpan.FromMilliseconds(50), LatencyJitter = TimeSpan.FromMilliseconds(40) },
+            Faults = new() { Latency = TimeSpan.FromMilliseconds(150), LatencyJitter = TimeSpan.FromMilliseconds(50) },
         };
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, marketplace: marketplace,
             registry: RegistrySandbox.GeneratedGoods(120), settings: Settings(("Sandbox:RequestsPerSecond", "20"), ("Sandbox:WriteBatchSize", "1"), ("MaxInFlight", "8")));
@@ -49,11 +50,11 @@ public sealed class ThroughputTests(PostgresServer postgres)
     public async Task Push_PipelinedUnderLostAnswersAndServerErrors_NoDuplicatesAndEveryItemWrittenInOrder()
     {
         // Arrange: 5 % of calls answered 503 (nothing applied), 5 % applied with the answer lost; up to 8 lanes, and
-        // answers slow enough (60 ± 30 ms) that the push runs several of them.
+        // answers slow enough (150–200 ms) that the push runs several of them.
         var marketplace = new MarketplaceSandboxOptions
         {
             RequestsPerSecond = 0,
-            Faults = new() { ServerErrorRate = 0.05, ResponseLostRate = 0.05, Latency = TimeSpan.FromMilliseconds(60), LatencyJitter = TimeSpan.FromMilliseconds(30) },
+            Faults = new() { ServerErrorRate = 0.05, ResponseLostRate = 0.05, Latency = TimeSpan.FromMilliseconds(150), LatencyJitter = TimeSpan.FromMilliseconds(50) },
         };
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, marketplace: marketplace,
             registry: RegistrySandbox.GeneratedGoods(150), settings: Settings(("Sandbox:WriteBatchSize", "1"), ("MaxInFlight", "8")));

@@ -20,15 +20,22 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
     public const double PaceBoundShare = 0.95;
 
     /// <summary>
-    /// Lanes on the wire this share of their time or more wait for the marketplace enough that one more pays: a lane
-    /// also spends time claiming and committing (measured ~100–200 ms per one-item call on a loaded 2-core machine),
-    /// and a marketplace answering at once keeps this near 0.
+    /// Lanes on the wire this share of their time or more wait for the marketplace enough that one more pays. Measured
+    /// on the 2-core machine: 0.6–0.8 against a marketplace answering in 150–200 ms, 0.1–0.3 against the embedded
+    /// sandboxes, which answer at once but share the cores (their time on the wire is their wait for a core).
     /// </summary>
-    public const double WaitingShare = 0.2;
+    public const double WaitingShare = 0.4;
+
+    /// <summary>
+    /// The process using this share of all cores or more is bound by them: a marketplace sharing the machine (the
+    /// embedded sandboxes) looks slow on the wire because it waits for a core, and another lane would make that worse.
+    /// </summary>
+    public const double CpuBoundShare = 0.6;
 
     private long _answered = pace.Answered;
     private long _wireTicks = pace.WireTicks;
     private long _at = Stopwatch.GetTimestamp();
+    private TimeSpan _cpu = Environment.CpuUsage.TotalTime;
 
     /// <summary>Looks at the calls answered since the last look; true when <paramref name="lanes"/> + 1 would push faster.</summary>
     public bool WantsAnother(int lanes)
@@ -36,16 +43,20 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
         var now = Stopwatch.GetTimestamp();
         var answered = pace.Answered;
         var wireTicks = pace.WireTicks;
+        var cpu = Environment.CpuUsage.TotalTime;
+        var seconds = (double)(now - _at) / Stopwatch.Frequency;
+        var busy = seconds <= 0 ? 0 : (cpu - _cpu).TotalSeconds / (seconds * Environment.ProcessorCount);
         var wants = Decide(lanes, most, answered - _answered, (double)(wireTicks - _wireTicks) / Stopwatch.Frequency,
-            (double)(now - _at) / Stopwatch.Frequency, pace.Requests.CurrentRequestsPerSecond);
-        (_answered, _wireTicks, _at) = (answered, wireTicks, now);
+            seconds, pace.Requests.CurrentRequestsPerSecond, busy);
+        (_answered, _wireTicks, _at, _cpu) = (answered, wireTicks, now, cpu);
         return wants;
     }
 
     /// <summary>The decision on what was measured over <paramref name="seconds"/>: pure, so it is unit-tested as is.</summary>
-    internal static bool Decide(int lanes, int most, long calls, double wireSeconds, double seconds, double pacedRate)
+    /// <param name="cpuBusy">Share of all cores this process used over the same time (0–1).</param>
+    internal static bool Decide(int lanes, int most, long calls, double wireSeconds, double seconds, double pacedRate, double cpuBusy = 0)
     {
-        if (lanes >= most || seconds <= 0 || calls == 0)
+        if (lanes >= most || seconds <= 0 || calls == 0 || cpuBusy >= CpuBoundShare)
         {
             return false;
         }

@@ -17,6 +17,8 @@ public sealed class LaneGovernorTests
     {
         // The engine is the bottleneck (2 ms on the wire of 50 ms per call): another lane would compete for the cores.
         Assert.False(LaneGovernor.Decide(lanes: 1, most: 8, calls: 6, wireSeconds: 0.012, seconds: 0.3, pacedRate: 45));
+        // An embedded marketplace waiting for a core looks slow on the wire; the process using the cores gives it away.
+        Assert.False(LaneGovernor.Decide(lanes: 1, most: 8, calls: 4, wireSeconds: 0.2, seconds: 0.3, pacedRate: 45, cpuBusy: 0.65));
     }
 
     [Fact]
