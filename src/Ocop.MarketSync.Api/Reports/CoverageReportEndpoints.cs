@@ -6,7 +6,6 @@ using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Intake.Provinces;
-using Ocop.MarketSync.Sync.Listings.Planning;
 
 namespace Ocop.MarketSync.Api.Reports;
 
@@ -55,16 +54,8 @@ public static class CoverageReportEndpoints
             csv = string.Equals(format.Trim(), "csv", StringComparison.OrdinalIgnoreCase);
         }
 
-        // Disabled channels are not synced, so their listing states are not kept up to date: left out.
-        var reach = channels.Enabled.Select(channel =>
-        {
-            var capabilities = channels.Capabilities(channel.Id);
-            return new ChannelReach(channel.Id, channel.Marketplace,
-                cell => DesiredListingBuilder.ChannelTakes(cell.ProductSet, cell.IsService, channel, capabilities));
-        }).ToList();
-        var today = clock.Today;
-        var counts = await new CoverageQuery(db).CountAsync(today, [.. reach.Select(c => c.Id)], cancellationToken);
-        var report = CoverageCalculator.Build(dimension, today, counts, reach, provinces.Current);
+        var report = await CoverageReports.BuildAsync(dimension, db, channels, clock, provinces, cancellationToken);
+        var today = report.Date;
         return csv
             ? TypedResults.File(CoverageCsvWriter.Write(report), CoverageCsvWriter.ContentType, CoverageCsvWriter.FileName(dimension, today))
             : TypedResults.Ok(report);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -149,6 +151,36 @@ public sealed class ConsoleBrowserTests(ServiceHost host)
         Assert.Contains("Đối soát ngay: Đã thực hiện: 1 / 1", await page.InnerTextAsync("#action-result"), StringComparison.Ordinal);
         Assert.Equal(before + 1, await ReadAsync(db => db.StaffActions.CountAsync(a => a.Action == "reconcile-now" && a.ChannelId == "sandbox-b" && a.User == ServiceHost.Username)));
         Assert.True(await ReadAsync(db => db.ReconciliationRuns.AnyAsync(r => r.ChannelId == "sandbox-b" && r.RequestedBy == ServiceHost.Username)));
+    }
+
+    [Fact]
+    public async Task Staff_ReportsPage_ShowsCoverageByProvinceChannelAndGroup_WithTheApiNumbersAndACsv()
+    {
+        await host.WaitForProductsAsync(60, Patience);
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.LogInAsync(host, ServiceHost.Username, ServiceHost.Password);
+        using var api = host.Staff();
+
+        await page.GotoAsync(Url("hangfire/console/attention"));
+        await page.ClickAsync("a:has-text('Báo cáo')");
+        await page.ClickAsync("#report-by a:has-text('Theo kênh')");
+
+        // The page's total row is the API's report of the same day, and every channel has a bar.
+        var report = await api.GetFromJsonAsync<JsonElement>("api/reports/coverage?by=channel", TestContext.Current.CancellationToken);
+        var total = report.GetProperty("total");
+        var cells = (await page.InnerTextAsync("#report-total")).Split('\t');
+        Assert.Equal("Tổng cộng", cells[0].Trim());
+        Assert.Equal(total.GetProperty("certified").GetInt32().ToString(CultureInfo.InvariantCulture), cells[1].Trim());
+        Assert.StartsWith(total.GetProperty("eligible").GetInt32().ToString(CultureInfo.InvariantCulture) + " ", cells[2].Trim(), StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("#report-chart .oc-chart-row").CountAsync());
+        Assert.Contains("Có chứng nhận", await page.InnerTextAsync("#report-table thead"), StringComparison.Ordinal);
+
+        // The CSV button is the API's CSV of the dimension shown.
+        var href = await page.GetAttributeAsync("#report-csv", "href");
+        Assert.EndsWith("/api/reports/coverage?by=channel&format=csv", href, StringComparison.Ordinal);
+        var csv = await page.APIRequest.GetAsync(Url(href!.TrimStart('/')));
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
     }
 
     private static IFormData Form(IAPIRequestContext context, params (string Name, string Value)[] fields)
