@@ -56,7 +56,7 @@ internal sealed class ChannelsPage : ConsolePage
                 WriteLiteral($"{T.Time(run.FinishedAt ?? run.RequestedAt)} – {ConsoleText.Encode(run.Status.ToString())}<br><span class=\"oc-muted\">{T["Channels.Checked"]} {ConsoleText.Number(run.Checked)}, "
                     + $"{T["Channels.Drifted"]} {ConsoleText.Number(drifted)}, {T["Channels.Missing"]} {ConsoleText.Number(run.Missing)}, {T.State(ListingState.Banned)} {ConsoleText.Number(run.Banned)}, "
                     + $"{T["Channels.Orphaned"]} {ConsoleText.Number(run.Orphaned)}</span> "
-                    + $"<a href=\"{ConsoleText.Encode($"{Http.Request.PathBase}/api/channels/{Uri.EscapeDataString(channel.Id)}/reconciliations/{run.Id}")}\">JSON</a>");
+                    + $"<a href=\"{ConsoleText.Encode(SiteUrl($"/api/channels/{Uri.EscapeDataString(channel.Id)}/reconciliations/{run.Id}"))}\">JSON</a>");
             }
             else
             {

@@ -76,6 +76,19 @@ internal abstract class ConsolePage : RazorPage
     protected string Button(string action, string css = "btn-primary") =>
         $"<button type=\"submit\" class=\"btn btn-sm {css}\" data-action=\"{ConsoleText.Encode(action)}\">{T["Action." + action]}</button>";
 
+    /// <summary>
+    /// A path of the site outside the dashboard (the API), as the browser must ask for it: the dashboard's own base
+    /// (<c>Url.To</c>) less the dashboard's path, so a reverse-proxy prefix is kept.
+    /// </summary>
+    protected string SiteUrl(string path)
+    {
+        var dashboard = Url.To("/").TrimEnd('/');
+        var root = dashboard.EndsWith(Microsoft.AspNetCore.Builder.ApiEndpointRouteBuilderExtensions.DashboardPath, StringComparison.Ordinal)
+            ? dashboard[..^Microsoft.AspNetCore.Builder.ApiEndpointRouteBuilderExtensions.DashboardPath.Length]
+            : dashboard;
+        return root + path;
+    }
+
     protected string ProductLink(string registryId, string? text = null) =>
         $"<a href=\"{ConsoleText.Encode(Url.To("/console/products/" + Uri.EscapeDataString(registryId)))}\">{ConsoleText.Encode(text ?? registryId)}</a>";
 

@@ -22,7 +22,7 @@ internal sealed class ReportsPage : ConsolePage
         var report = CoverageReports.BuildAsync(by, Db, Channels, Service<IntakeClock>(), Service<ProvinceDirectory>(), Http.RequestAborted)
             .GetAwaiter().GetResult();
         var key = by.ToString().ToLowerInvariant();
-        var csv = $"{Http.Request.PathBase}/api/reports/coverage?by={key}&format=csv";
+        var csv = SiteUrl($"/api/reports/coverage?by={key}&format=csv");
         WriteLiteral($"<h1 class=\"page-header\">{T["Reports.Title"]}</h1><p class=\"oc-muted\">{T.Format("Reports.Intro", ConsoleText.Date(report.Date))}</p>");
         WriteLiteral("<div class=\"btn-group\" role=\"group\" id=\"report-by\">");
         foreach (var dimension in Dimensions)
