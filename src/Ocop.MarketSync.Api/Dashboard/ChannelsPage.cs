@@ -53,10 +53,13 @@ internal sealed class ChannelsPage : ConsolePage
             if (runs.TryGetValue(channel.Id, out var run))
             {
                 var drifted = run.DriftedPrice + run.DriftedStock + run.DriftedContent + run.DriftedStatus;
-                WriteLiteral($"{T.Time(run.FinishedAt ?? run.RequestedAt)} – {ConsoleText.Encode(run.Status.ToString())}<br><span class=\"oc-muted\">{T["Channels.Checked"]} {ConsoleText.Number(run.Checked)}, "
-                    + $"{T["Channels.Drifted"]} {ConsoleText.Number(drifted)}, {T["Channels.Missing"]} {ConsoleText.Number(run.Missing)}, {T.State(ListingState.Banned)} {ConsoleText.Number(run.Banned)}, "
-                    + $"{T["Channels.Orphaned"]} {ConsoleText.Number(run.Orphaned)}</span> "
-                    + $"<a href=\"{ConsoleText.Encode(SiteUrl($"/api/channels/{Uri.EscapeDataString(channel.Id)}/reconciliations/{run.Id}"))}\">JSON</a>");
+                // Every count leads to the items behind it (ReconciliationPage).
+                string Findings(string text, int count, ReconciliationFindingKind? kind) =>
+                    $"<a href=\"{ConsoleText.Encode(Url.To($"/console/reconciliations/{run.Id}") + (kind is { } k ? "?kind=" + k.ToString().ToLowerInvariant() : string.Empty))}\">{text} {ConsoleText.Number(count)}</a>";
+                WriteLiteral($"{T.Time(run.FinishedAt ?? run.RequestedAt)} – {ConsoleText.Encode(run.Status.ToString())}<br><span class=\"oc-muted\">"
+                    + Findings(T["Channels.Checked"], run.Checked, null) + ", " + Findings(T["Channels.Drifted"], drifted, ReconciliationFindingKind.Drifted) + ", "
+                    + Findings(T["Channels.Missing"], run.Missing, ReconciliationFindingKind.Missing) + ", " + Findings(T.State(ListingState.Banned), run.Banned, ReconciliationFindingKind.Banned) + ", "
+                    + Findings(T["Channels.Orphaned"], run.Orphaned, ReconciliationFindingKind.Orphaned) + "</span>");
             }
             else
             {

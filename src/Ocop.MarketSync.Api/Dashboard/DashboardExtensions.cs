@@ -19,6 +19,7 @@ internal static class DashboardExtensions
         DashboardRoutes.Routes.AddRazorPage("/console/products", _ => new ProductsPage());
         DashboardRoutes.Routes.AddRazorPage("/console/products/(?<id>[^/]+)", _ => new ProductPage());
         DashboardRoutes.Routes.AddRazorPage("/console/channels", _ => new ChannelsPage());
+        DashboardRoutes.Routes.AddRazorPage("/console/reconciliations/(?<run>\\d+)", _ => new ReconciliationPage());
         DashboardRoutes.Routes.Add("/console/actions", new ConsoleActionDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Attention"), page.Url.To("/console/attention"))
         {

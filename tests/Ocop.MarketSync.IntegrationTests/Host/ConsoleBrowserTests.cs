@@ -143,6 +143,12 @@ public sealed class ConsoleBrowserTests(ServiceHost host)
         var page = await browser.LogInAsync(host, ServiceHost.Username, ServiceHost.Password);
         var before = await ReadAsync(db => db.StaffActions.CountAsync(a => a.Action == "reconcile-now" && a.ChannelId == "sandbox-b"));
 
+        // Someone changed REG-00006's price in seller centre: the reconciliation will find it drifted.
+        var marketplaces = host.Services.GetRequiredService<IReadOnlyList<EmbeddedMarketplace>>();
+        await WaitAsync(() => marketplaces.Single(m => m.ChannelId == "sandbox-b").Sandbox.FindBySku("OCOP-REG-00006").Count == 1, "REG-00006 listed");
+        var sandboxB = marketplaces.Single(m => m.ChannelId == "sandbox-b").Sandbox;
+        sandboxB.Edit(sandboxB.FindBySku("OCOP-REG-00006").Single().RemoteId, i => i with { PriceVnd = i.PriceVnd + 1000 });
+
         await page.GotoAsync(Url("hangfire/console/channels"));
         var row = page.Locator("#channels tr[data-channel='sandbox-b']");
         Assert.Contains("Hoạt động bình thường", await row.InnerTextAsync(), StringComparison.Ordinal);
@@ -151,6 +157,17 @@ public sealed class ConsoleBrowserTests(ServiceHost host)
         Assert.Contains("Đối soát ngay: Đã thực hiện: 1 / 1", await page.InnerTextAsync("#action-result"), StringComparison.Ordinal);
         Assert.Equal(before + 1, await ReadAsync(db => db.StaffActions.CountAsync(a => a.Action == "reconcile-now" && a.ChannelId == "sandbox-b" && a.User == ServiceHost.Username)));
         Assert.True(await ReadAsync(db => db.ReconciliationRuns.AnyAsync(r => r.ChannelId == "sandbox-b" && r.RequestedBy == ServiceHost.Username)));
+
+        // The drift found is one click away from the channel's row: the item, what differed, the product.
+        await WaitAsync(() => ReadAsync(db => db.ReconciliationRuns.AnyAsync(r => r.ChannelId == "sandbox-b" && r.RequestedBy == ServiceHost.Username
+            && r.Status == ReconciliationStatus.Succeeded)).Result, "reconciliation finished");
+        await page.GotoAsync(Url("hangfire/console/channels"));
+        await page.Locator("#channels tr[data-channel='sandbox-b'] a:has-text('Lệch dữ liệu')").ClickAsync();
+        var finding = page.Locator("#findings tr:has-text('OCOP-REG-00006')");
+        Assert.Contains("Lệch dữ liệu", await finding.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("price", await finding.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await finding.Locator("a:has-text('REG-00006')").ClickAsync();
+        Assert.Contains("REG-00006", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
     }
 
     [Fact]
