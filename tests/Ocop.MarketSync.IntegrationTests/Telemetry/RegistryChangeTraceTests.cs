@@ -26,6 +26,7 @@ public sealed class RegistryChangeTraceTests(ServiceHost host)
         // The registry sandbox sends the signed POST /api/registry/changes itself, as the real registry would.
         host.Services.GetRequiredService<RegistrySandbox>().Change("REG-00002", p => p["stock"] = 977);
 
+        // 90 s: on the shared host the push jobs may queue behind the console tests' reconciliations for a while.
         IReadOnlyList<Activity> trace = [];
         await WaitAsync(() =>
         {
@@ -41,7 +42,7 @@ public sealed class RegistryChangeTraceTests(ServiceHost host)
                     && t.Any(s => s.DisplayName == "job RegistryPullJob.RunAsync"))
                 ?? [];
             return trace.Count > 0;
-        }, TimeSpan.FromSeconds(30), "a trace from the notification to a marketplace stock update");
+        }, TimeSpan.FromSeconds(90), "a trace from the notification to a marketplace stock update");
 
         var traceId = trace[0].TraceId;
         var notification = Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.GetTagItem("url.path") as string == "/api/registry/changes");
