@@ -55,7 +55,7 @@ internal sealed class ChannelsPage : ConsolePage
                 var drifted = run.DriftedPrice + run.DriftedStock + run.DriftedContent + run.DriftedStatus;
                 // Every count leads to the items behind it (ReconciliationPage).
                 string Findings(string text, int count, ReconciliationFindingKind? kind) =>
-                    $"<a href=\"{ConsoleText.Encode(Url.To($"/console/reconciliations/{run.Id}") + (kind is { } k ? "?kind=" + k.ToString().ToLowerInvariant() : string.Empty))}\">{text} {ConsoleText.Number(count)}</a>";
+                    $"<a href=\"{ConsoleText.Encode(ReconciliationPage.Link(Url, run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind))}\">{text} {ConsoleText.Number(count)}</a>";
                 WriteLiteral($"{T.Time(run.FinishedAt ?? run.RequestedAt)} – {ConsoleText.Encode(run.Status.ToString())}<br><span class=\"oc-muted\">"
                     + Findings(T["Channels.Checked"], run.Checked, null) + ", " + Findings(T["Channels.Drifted"], drifted, ReconciliationFindingKind.Drifted) + ", "
                     + Findings(T["Channels.Missing"], run.Missing, ReconciliationFindingKind.Missing) + ", " + Findings(T.State(ListingState.Banned), run.Banned, ReconciliationFindingKind.Banned) + ", "

@@ -1,3 +1,4 @@
+using Hangfire.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data.Entities;
 
@@ -71,10 +72,14 @@ internal sealed class ReconciliationPage : ConsolePage
         }
     }
 
+    /// <summary>This page for one run, all findings or one kind: the one place its address is built.</summary>
+    public static string Link(UrlHelper url, string runId, ReconciliationFindingKind? kind) =>
+        url.To("/console/reconciliations/" + runId) + (kind is { } k ? "?kind=" + k.ToString().ToLowerInvariant() : string.Empty);
+
     private string KindLink(ReconciliationFindingKind? kind, ReconciliationFindingKind? current)
     {
         var css = kind == current ? "btn-primary" : "btn-default";
-        var href = Url.To("/console/reconciliations/" + Context.UriMatch.Groups["run"].Value) + (kind is { } k ? "?kind=" + k.ToString().ToLowerInvariant() : string.Empty);
+        var href = Link(Url, Context.UriMatch.Groups["run"].Value, kind);
         var text = kind is { } each ? T["Finding." + each] : T["Reconciliation.All"];
         return $"<a class=\"btn btn-sm {css}\" href=\"{ConsoleText.Encode(href)}\">{text}</a>";
     }
