@@ -14,16 +14,25 @@ public sealed class RecentLogSink : ILogEventSink
     private const int Capacity = 200;
     private readonly ConcurrentQueue<string> _events = new();
 
+    // The service's own Information lines (run summaries, "already running") tell why something did not happen
+    // when no warning says so; kept apart so they never push the warnings out.
+    private readonly ConcurrentQueue<string> _information = new();
+
     public void Emit(LogEvent logEvent)
     {
-        if (logEvent.Level < LogEventLevel.Warning)
-        {
-            return;
-        }
-
         var source = logEvent.Properties.TryGetValue("SourceContext", out var value) ? value.ToString().Trim('"') : "?";
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{logEvent.Timestamp:HH:mm:ss.fff} {logEvent.Level} {source}: {logEvent.RenderMessage(CultureInfo.InvariantCulture)}");
+        if (logEvent.Level < LogEventLevel.Warning)
+        {
+            if (logEvent.Level == LogEventLevel.Information && source.StartsWith("Ocop.", StringComparison.Ordinal))
+            {
+                Keep(_information, line);
+            }
+
+            return;
+        }
+
         if (logEvent.Exception is { } exception)
         {
             // The top frames are what tells one cause from another in a CI log.
@@ -32,8 +41,13 @@ public sealed class RecentLogSink : ILogEventSink
                 + Environment.NewLine + string.Join(Environment.NewLine, frames);
         }
 
-        _events.Enqueue(line);
-        while (_events.Count > Capacity && _events.TryDequeue(out _))
+        Keep(_events, line);
+    }
+
+    private static void Keep(ConcurrentQueue<string> queue, string line)
+    {
+        queue.Enqueue(line);
+        while (queue.Count > Capacity && queue.TryDequeue(out _))
         {
         }
     }
@@ -42,8 +56,11 @@ public sealed class RecentLogSink : ILogEventSink
     public string Describe(int count = 20)
     {
         var lines = _events.ToArray();
-        return lines.Length == 0
+        var warnings = lines.Length == 0
             ? "The service logged no warning or error."
             : "The service's last warnings and errors:" + Environment.NewLine + string.Join(Environment.NewLine, lines.TakeLast(count));
+        var information = _information.ToArray();
+        return information.Length == 0 ? warnings
+            : warnings + Environment.NewLine + "Its last information lines:" + Environment.NewLine + string.Join(Environment.NewLine, information.TakeLast(count * 2));
     }
 }

@@ -109,6 +109,30 @@ public sealed class ServiceHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>, then goes on) until no Hangfire job is enqueued or processing for a
+    /// second. Tests that follow one change through its own jobs start from here: a pull or push still running from
+    /// an earlier test on this shared host takes the change into its own run (coalescing, as designed), so the
+    /// change's own jobs would only say "already running".
+    /// </summary>
+    public async Task WaitForIdleJobsAsync(TimeSpan timeout)
+    {
+        var monitoring = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow + timeout;
+        var idleSince = (DateTime?)null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var busy = monitoring.ProcessingCount() + monitoring.Queues().Sum(q => q.Length);
+            idleSince = busy == 0 ? idleSince ?? DateTime.UtcNow : null;
+            if (idleSince is { } since && DateTime.UtcNow - since >= TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>Polls the status API until <paramref name="count"/> products are there (intake runs at start).</summary>
     public async Task WaitForProductsAsync(int count, TimeSpan timeout)
     {
