@@ -32,6 +32,8 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddSingleton<ChannelCatalog>();
         services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Pacing.ChannelPacers>();
         services.TryAddScoped<ListingPlanner>();
+        services.TryAddScoped<PlanningPass>();
+        services.TryAddScoped<PlanListingsJob>();
         services.TryAddScoped<ListingClaimer>();
         services.TryAddScoped<ListingPusher>();
         services.TryAddScoped<ListingPushLane>();

@@ -19,7 +19,8 @@ internal static class FanOutBenchmark
     private const int LookupBatch = 100;
     private const int CreateBatch = 50;
 
-    public static async Task<int> RunAsync(int products, int channels, bool telemetry = false)
+    /// <param name="planPerChannel">Each channel's push job plans its own channel (before the planning pass existed).</param>
+    public static async Task<int> RunAsync(int products, int channels, bool telemetry = false, bool planPerChannel = false)
     {
         Console.WriteLine($"Fan-out benchmark: {products:N0} products × {channels} channels = {products * channels:N0} listings, telemetry {(telemetry ? "on" : "off")}");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
@@ -38,7 +39,7 @@ internal static class FanOutBenchmark
         Console.WriteLine($"Intake of {products:N0} products: {intake.Elapsed.TotalSeconds:F1} s");
 
         var fanOut = Stopwatch.StartNew();
-        await Task.WhenAll(host.Marketplaces.Keys.Select(channel => PlanAndPushAsync(host.Services, channel)));
+        await FanOutAsync(host, planPerChannel);
         fanOut.Stop();
         var calls = host.TotalCalls();
         var minimum = channels * (Ceiling(products, LookupBatch) + Ceiling(products, CreateBatch));
@@ -58,7 +59,7 @@ internal static class FanOutBenchmark
         Console.WriteLine($"Peak RSS: {rss / (1024 * 1024):N0} MiB (process, sandboxes included)");
 
         var second = Stopwatch.StartNew();
-        await Task.WhenAll(host.Marketplaces.Keys.Select(channel => PlanAndPushAsync(host.Services, channel)));
+        await FanOutAsync(host, planPerChannel);
         second.Stop();
         Console.WriteLine($"Second pass, nothing changed: {host.TotalCalls() - calls} calls, {second.Elapsed.TotalSeconds:F2} s");
 
@@ -73,6 +74,23 @@ internal static class FanOutBenchmark
         }
 
         return duplicates == 0 && items == listings ? 0 : 1;
+    }
+
+    /// <summary>
+    /// As the service does after an intake: one planning pass for every channel (each product read once), then every
+    /// channel's push job (whose own plan finds nothing left); or, for comparison, each push job planning its channel.
+    /// </summary>
+    private static async Task FanOutAsync(BenchmarkHost host, bool planPerChannel)
+    {
+        if (!planPerChannel)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var scope = host.Services.CreateAsyncScope();
+            var pass = await scope.ServiceProvider.GetRequiredService<PlanningPass>().RunAsync(default);
+            Console.WriteLine($"  planning pass: {clock.Elapsed.TotalSeconds:F1} s for {pass.Channels.Count} channels ({pass.Added:N0} new, {pass.Changed:N0} changed)");
+        }
+
+        await Task.WhenAll(host.Marketplaces.Keys.Select(channel => PlanAndPushAsync(host.Services, channel)));
     }
 
     private static async Task PlanAndPushAsync(IServiceProvider services, string channel)

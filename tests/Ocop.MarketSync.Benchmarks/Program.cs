@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ocop.MarketSync.Benchmarks;
 
-// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C] [--telemetry]
+// dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- [--products N] [--channels C] [--telemetry] [--plan-per-channel]
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --reconcile N
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --latency SECONDS
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --rate 50 --latency-ms 150 --jitter-ms 50 --write-batch 1
@@ -30,7 +30,7 @@ if (reconcile > 0)
 
 var products = Arg("--products", 20_000);
 var channels = Arg("--channels", 5);
-return await FanOutBenchmark.RunAsync(products, channels, args.Contains("--telemetry"));
+return await FanOutBenchmark.RunAsync(products, channels, args.Contains("--telemetry"), args.Contains("--plan-per-channel"));
 
 double Number(string name, double fallback)
 {

@@ -26,6 +26,9 @@ public sealed class ExclusiveRun(IRunLocks locks, RunRequests requests, ILogger<
     /// </summary>
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(1);
 
+    /// <summary>The request flag a trigger leaves when it finds <paramref name="resource"/> running.</summary>
+    public static string RerunKey(string resource) => "rerun:" + resource;
+
     /// <param name="rerun">
     /// Run the work again when another trigger arrived meanwhile (incremental pulls, pushes). A full pull passes
     /// false: it is not what the trigger asked for, and the next incremental pull clears the request.
@@ -33,7 +36,7 @@ public sealed class ExclusiveRun(IRunLocks locks, RunRequests requests, ILogger<
     /// <returns>False when the work did not run here (the lock was held elsewhere).</returns>
     public async Task<bool> RunAsync(string resource, Func<Task> work, bool rerun = true)
     {
-        var key = "rerun:" + resource;
+        var key = RerunKey(resource);
         for (var round = 0; round < MaxRounds; round++)
         {
             var lease = await locks.TryAcquireAsync(resource, LockWait, CancellationToken.None);

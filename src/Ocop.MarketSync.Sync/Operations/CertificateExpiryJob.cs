@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
-using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Jobs;
 using Ocop.MarketSync.Sync.Listings.Planning;
@@ -18,10 +17,8 @@ namespace Ocop.MarketSync.Sync.Operations;
 /// </summary>
 public sealed class CertificateExpiryJob(
     MarketSyncDbContext db,
-    ListingPlanner planner,
-    ChannelCatalog channels,
+    PlanningPass planning,
     CertificateWarnings warnings,
-    IProductChangeSignal signal,
     ExclusiveRun exclusive,
     IntakeClock clock,
     ILogger<CertificateExpiryJob> logger)
@@ -34,16 +31,9 @@ public sealed class CertificateExpiryJob(
     public async Task<CertificateExpiryResult> RunNowAsync(CancellationToken cancellationToken)
     {
         var result = new CertificateExpiryResult(clock.Today);
-        foreach (var channel in channels.Enabled)
-        {
-            // The planner replans everything on a new day; what it changes is pushed now, not at the next minute.
-            var plan = await planner.PlanChangedAsync(channel.Id, cancellationToken);
-            result.ListingsChanged += plan.Changed;
-            if (plan.Dirty > 0)
-            {
-                await signal.ChannelChangedAsync(channel.Id, CancellationToken.None);
-            }
-        }
+        // The planner replans everything on a new day; the pass pushes what it changed now, not at the next minute.
+        var plan = await planning.RunAsync(cancellationToken);
+        result.ListingsChanged += plan.Changed;
 
         var today = clock.Today;
         result.DelistedForCertificate = await CountEndedAsync(today, cancellationToken);

@@ -1,24 +1,25 @@
 using Hangfire;
-using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Intake.Jobs;
+using Ocop.MarketSync.Sync.Listings.Jobs;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
-/// <summary>After an intake that changed products: run every enabled channel's push job now (once per run).</summary>
-internal sealed class PushTrigger(IRecurringJobManager recurringJobs, ChannelCatalog channels, ILogger<PushTrigger> logger)
+/// <summary>
+/// After an intake that changed products: one planning pass for every channel now (it triggers the pushes that have
+/// work); after a change of one channel: that channel's push job now.
+/// </summary>
+internal sealed class PushTrigger(IRecurringJobManager recurringJobs, IBackgroundJobClient jobs, ILogger<PushTrigger> logger)
     : IProductChangeSignal, IRegistryPullTrigger
 {
     public void TriggerPull() => recurringJobs.Trigger(RecurringJobsRegistrar.RegistryPull);
 
     public Task ProductsChangedAsync(CancellationToken cancellationToken)
     {
-        foreach (var channel in channels.Enabled)
-        {
-            recurringJobs.Trigger(RecurringJobsRegistrar.PushJobId(channel.Id));
-        }
-
+        // On the intake queue, served first: the pushes wait for the plan anyway.
+        var id = jobs.Enqueue<PlanListingsJob>(IntakeQueues.Intake, job => job.RunAsync(CancellationToken.None));
         // Debug: the intake run's own summary line already says that products changed.
-        logger.LogDebug("Products changed: push triggered for {Count} channel(s)", channels.Enabled.Count);
+        logger.LogDebug("Products changed: planning pass {JobId} enqueued", id);
         return Task.CompletedTask;
     }
 

@@ -25,12 +25,15 @@ public sealed class PushChannelJob(
     OperationalAlerts alerts,
     ILogger<PushChannelJob> logger)
 {
+    /// <summary>The run lock of a channel's pusher; planning that channel needs it too (<see cref="PlanningPass"/>).</summary>
+    public static string Resource(string channelId) => "push:" + channelId;
+
     [JobDisplayName("Push listings to channel {0}")]
     [AutomaticRetry(Attempts = 1, DelaysInSeconds = [60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<string> RunAsync(string channelId, CancellationToken cancellationToken)
     {
         string? result = null;
-        var ran = await exclusive.RunAsync($"push:{channelId}", async () =>
+        var ran = await exclusive.RunAsync(Resource(channelId), async () =>
         {
             var orphaned = await claimer.ReleaseOrphanedAsync(channelId, cancellationToken);
             if (orphaned > 0)

@@ -1,132 +1,167 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
+using Ocop.MarketSync.Sync.Marketplaces;
 
 namespace Ocop.MarketSync.Sync.Listings.Planning;
 
 /// <summary>
-/// Computes the desired listing of every product on a channel and stores what changed: new listings inserted,
-/// listings whose desired hashes moved updated and marked dirty, the rest untouched (no write, no push).
+/// Computes the desired listing of every product on one or more channels and stores what changed: new listings
+/// inserted, listings whose desired hashes moved updated and marked dirty, the rest untouched (no write, no push).
+/// Several channels are planned in one pass over the products, so each product is read and decoded once for all of
+/// them (<see cref="PlanningPass"/> after an intake); a push job plans its own channel as a safety net.
 /// </summary>
-public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channels, IntakeClock clock)
+/// <remarks>
+/// The caller must hold the push lock of every channel it plans (<c>push:{channel}</c>): a push run settling a
+/// listing from what it read would otherwise overwrite a desired state planned meanwhile.
+/// </remarks>
+public sealed partial class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channels, IntakeClock clock)
 {
     private const int Chunk = 500;
 
+    public async Task<PlanResult> PlanChangedAsync(string channelId, CancellationToken cancellationToken) =>
+        (await PlanChangedAsync([channelId], cancellationToken))[channelId];
+
     /// <summary>
-    /// Plans what changed since the last plan of this channel: products changed or retired since then and products
-    /// without a listing yet. Everything is replanned on a new day in Vietnam (certificates end at midnight there)
-    /// and when the channel's configuration changed.
+    /// Plans what changed since each channel's last plan: products changed or retired since then and products without
+    /// a listing there yet. Everything is replanned on a new day in Vietnam (certificates end at midnight there) and
+    /// when the channel's configuration changed.
     /// </summary>
-    public async Task<PlanResult> PlanChangedAsync(string channelId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, PlanResult>> PlanChangedAsync(IReadOnlyCollection<string> channelIds, CancellationToken cancellationToken)
     {
-        var key = "plan:" + channelId;
         var started = clock.UtcNow;
-        var stamp = $"{clock.Today:yyyy-MM-dd}|{ConfigurationStamp(channels.Get(channelId))}";
-        var checkpoint = await db.IntakeCursors.FindAsync([key], cancellationToken);
-        IReadOnlyCollection<long>? ids = null;
-        if (checkpoint?.Cursor is { } cursor && cursor.StartsWith(stamp + "|", StringComparison.Ordinal)
-            && long.TryParse(cursor.AsSpan(stamp.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks))
+        var plans = new List<ChannelPlan>();
+        foreach (var channelId in channelIds.Distinct(StringComparer.Ordinal))
         {
-            var since = new DateTime(ticks, DateTimeKind.Utc);
-            ids = await db.Products
-                .Where(p => p.LastChangedAt >= since || p.RetiredAt >= since
-                    || !db.Listings.Any(l => l.ChannelId == channelId && l.ProductId == p.Id))
-                .Select(p => p.Id)
-                .ToListAsync(cancellationToken);
+            var channel = channels.Get(channelId);
+            var stamp = $"{clock.Today:yyyy-MM-dd}|{ConfigurationStamp(channel)}";
+            var since = await CheckpointAsync(channelId, stamp, cancellationToken);
+            var ids = since is null ? null : await ChangedSinceAsync(channelId, since.Value, cancellationToken);
+            plans.Add(new ChannelPlan(channel, channels.Capabilities(channelId), ids, stamp));
         }
 
-        var result = await PlanAsync(channelId, ids, cancellationToken);
-        var value = $"{stamp}|{started.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        checkpoint = await db.IntakeCursors.FindAsync([key], cancellationToken);
-        if (checkpoint is null)
+        await PlanAsync(plans, cancellationToken);
+        foreach (var plan in plans)
         {
-            db.IntakeCursors.Add(new IntakeCursor { Source = key, Cursor = value, UpdatedAt = started });
-        }
-        else
-        {
-            checkpoint.Cursor = value;
-            checkpoint.UpdatedAt = started;
+            var key = CheckpointKey(plan.Channel.Id);
+            var value = $"{plan.Stamp}|{started.Ticks.ToString(CultureInfo.InvariantCulture)}";
+            var checkpoint = await db.IntakeCursors.FindAsync([key], cancellationToken);
+            if (checkpoint is null)
+            {
+                db.IntakeCursors.Add(new IntakeCursor { Source = key, Cursor = value, UpdatedAt = started });
+            }
+            else
+            {
+                checkpoint.Cursor = value;
+                checkpoint.UpdatedAt = started;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return result;
+        return plans.ToDictionary(p => p.Channel.Id, p => p.Result, StringComparer.Ordinal);
+    }
+
+    /// <param name="productIds">Only these products (after an intake), or null for all of them.</param>
+    public async Task<PlanResult> PlanAsync(string channelId, IReadOnlyCollection<long>? productIds, CancellationToken cancellationToken)
+    {
+        var plan = new ChannelPlan(channels.Get(channelId), channels.Capabilities(channelId), productIds?.ToHashSet(), string.Empty);
+        await PlanAsync([plan], cancellationToken);
+        return plan.Result;
+    }
+
+    private static string CheckpointKey(string channelId) => "plan:" + channelId;
+
+    /// <summary>When the channel was last planned under the same day and configuration, or null: plan everything.</summary>
+    private async Task<DateTime?> CheckpointAsync(string channelId, string stamp, CancellationToken cancellationToken)
+    {
+        var checkpoint = await db.IntakeCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Source == CheckpointKey(channelId), cancellationToken);
+        return checkpoint?.Cursor is { } cursor && cursor.StartsWith(stamp + "|", StringComparison.Ordinal)
+            && long.TryParse(cursor.AsSpan(stamp.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                ? new DateTime(ticks, DateTimeKind.Utc)
+                : null;
+    }
+
+    private async Task<HashSet<long>> ChangedSinceAsync(string channelId, DateTime since, CancellationToken cancellationToken)
+    {
+        var ids = await db.Products
+            .Where(p => p.LastChangedAt >= since || p.RetiredAt >= since
+                || !db.Listings.Any(l => l.ChannelId == channelId && l.ProductId == p.Id))
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+        return [.. ids];
     }
 
     private static string ConfigurationStamp(ChannelOptions channel) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(channel, JsonColumn.Options)))[..16];
 
-    /// <param name="productIds">Only these products (after an intake), or null for all of them.</param>
-    public async Task<PlanResult> PlanAsync(string channelId, IReadOnlyCollection<long>? productIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the products the plans need, in chunks: each chunk's products and the channels' listings of them
+    /// are read once, the desired states computed per channel (in parallel: pure work), then applied and stored.
+    /// </summary>
+    private async Task PlanAsync(IReadOnlyList<ChannelPlan> plans, CancellationToken cancellationToken)
     {
-        var channel = channels.Get(channelId);
-        var capabilities = channels.Capabilities(channelId);
+        // Every product when one channel replans everything; otherwise the union of what each channel needs.
+        List<long>? wanted = plans.Any(p => p.ProductIds is null) ? null : [.. plans.SelectMany(p => p.ProductIds!).Distinct().Order()];
+        if (plans.Count == 0 || wanted is { Count: 0 })
+        {
+            return;
+        }
+
+        var channelIds = plans.Select(p => p.Channel.Id).ToList();
         var today = clock.Today;
-        var result = new PlanResult();
         long lastId = 0;
+        var sliceStart = 0;
         while (true)
         {
             var query = db.Products.AsNoTracking().Where(p => p.Id > lastId);
-            if (productIds is not null)
+            if (wanted is not null)
             {
-                query = query.Where(p => productIds.Contains(p.Id));
+                // The ids are sorted: each chunk takes the next slice of them, which keeps the statement's parameter small.
+                if (sliceStart >= wanted.Count)
+                {
+                    return;
+                }
+
+                var slice = wanted.GetRange(sliceStart, Math.Min(Chunk, wanted.Count - sliceStart));
+                sliceStart += slice.Count;
+                lastId = slice[^1];
+                query = db.Products.AsNoTracking().Where(p => slice.Contains(p.Id));
             }
 
             var products = await query.OrderBy(p => p.Id).Take(Chunk).ToListAsync(cancellationToken);
             if (products.Count == 0)
             {
-                return result;
+                if (wanted is null)
+                {
+                    return;
+                }
+
+                continue;
             }
 
-            lastId = products[^1].Id;
+            lastId = Math.Max(lastId, products[^1].Id);
             var ids = products.Select(p => p.Id).ToList();
-            var existing = await db.Listings
-                .Where(l => l.ChannelId == channelId && ids.Contains(l.ProductId))
-                .ToDictionaryAsync(l => l.ProductId, cancellationToken);
+            var listings = await db.Listings
+                .Where(l => channelIds.Contains(l.ChannelId) && ids.Contains(l.ProductId))
+                .ToListAsync(cancellationToken);
+            var existing = listings.ToLookup(l => l.ChannelId, StringComparer.Ordinal);
+            var decisions = new Decision[plans.Count][];
+            Parallel.For(0, plans.Count, new ParallelOptions { MaxDegreeOfParallelism = plans.Count > 1 ? Environment.ProcessorCount : 1 },
+                i => decisions[i] = Decide(plans[i], products, existing[plans[i].Channel.Id].ToDictionary(l => l.ProductId), today));
+
             var now = clock.UtcNow;
             var added = new List<Listing>();
-            foreach (var product in products)
+            for (var i = 0; i < plans.Count; i++)
             {
-                existing.TryGetValue(product.Id, out var listing);
-                // The current desired state's hashes, computed once for the price limits, the price guard and the comparison.
-                var current = listing is null ? null : AspectHashes.Of(listing.Desired);
-                var desired = DesiredListingBuilder.Build(product, channel, capabilities, today, PriceHold.PushedPrice(listing, current));
-                if (listing is not null && current is not null)
+                foreach (var decision in decisions[i])
                 {
-                    var heldBefore = listing.Desired.HeldPriceVnd;
-                    desired = PriceHold.Apply(listing, desired, channel.Price, current);
-                    if (Apply(listing, current, desired, now))
-                    {
-                        result.Changed++;
-                        if (desired.HeldPriceVnd is not null && desired.HeldPriceVnd != heldBefore)
-                        {
-                            // A newly held price: the producer hears why the marketplace keeps showing the old one.
-                            db.WriteBacks.Add(Journal.WriteBackOutbox.ForPrice(listing, Journal.WriteBackOutbox.PriceHeld, channel.Marketplace, now));
-                        }
-                    }
-                    else
-                    {
-                        result.Unchanged++;
-                    }
+                    Store(plans[i], decision, now, added);
                 }
-                else
-                {
-                    // A price above the channel's sanity ceiling waits for staff before the listing is created.
-                    desired = PriceHold.Apply(null, desired, channel.Price, null);
-                    listing = NewListing(channelId, product, desired, now);
-                    if (desired.HeldPriceVnd is not null)
-                    {
-                        db.WriteBacks.Add(Journal.WriteBackOutbox.ForPrice(listing, Journal.WriteBackOutbox.PriceHeld, channel.Marketplace, now));
-                    }
-
-                    added.Add(listing);
-                    result.Added++;
-                }
-
-                result.Dirty += listing.Dirty ? 1 : 0;
             }
 
             await SaveAsync(added, cancellationToken);
@@ -155,71 +190,16 @@ public sealed class ListingPlanner(MarketSyncDbContext db, ChannelCatalog channe
         db.ChangeTracker.Clear();
     }
 
-    private static Listing NewListing(string channelId, Product product, DesiredListing desired, DateTime now)
+    /// <summary>One channel's part of a pass: what it plans and what came of it.</summary>
+    private sealed class ChannelPlan(ChannelOptions channel, MarketplaceCapabilities capabilities, HashSet<long>? productIds, string stamp)
     {
-        var listing = new Listing
-        {
-            ChannelId = channelId,
-            ProductId = product.Id,
-            RegistryId = product.RegistryId,
-            SellerSku = SellerSku.For(product.RegistryId),
-            State = desired.Active ? ListingState.Pending : ListingState.Delisted,
-            Desired = desired,
-            DesiredContentHash = string.Empty,
-            DesiredPriceHash = string.Empty,
-            DesiredStockHash = string.Empty,
-            DesiredStatusHash = string.Empty,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        listing.SetDesired(desired);
-        SetHashes(listing, AspectHashes.Of(desired));
-        listing.RefreshDirty();
-        return listing;
+        public ChannelOptions Channel { get; } = channel;
+        public MarketplaceCapabilities Capabilities { get; } = capabilities;
+        /// <summary>The products to plan on this channel, or null for all of them.</summary>
+        public HashSet<long>? ProductIds { get; } = productIds;
+        public string Stamp { get; } = stamp;
+        public PlanResult Result { get; } = new();
     }
-
-    /// <summary>Updates the tracked listing when its desired state moved; true when anything changed.</summary>
-    /// <param name="current">Hashes of <paramref name="listing"/>'s desired state before this plan.</param>
-    private static bool Apply(Listing listing, AspectHashes current, DesiredListing desired, DateTime now)
-    {
-        var hashes = AspectHashes.Of(desired);
-        var before = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
-        SetHashes(listing, hashes);
-        var after = (listing.DesiredContentHash, listing.DesiredPriceHash, listing.DesiredStockHash, listing.DesiredStatusHash);
-        if (before == after && current == hashes && SameReasons(listing.Desired, desired) && listing.Desired.HeldPriceVnd == desired.HeldPriceVnd)
-        {
-            listing.RefreshDirty();
-            return false;
-        }
-
-        listing.SetDesired(desired);
-        listing.RefreshDirty();
-        listing.UpdatedAt = now;
-        if (listing.State == ListingState.Rejected && listing.Dirty)
-        {
-            // New data: a rejected listing gets another chance.
-            listing.NextAttemptAt = null;
-            listing.AttemptCount = 0;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Hashes of what should be pushed now. While a listing is to be delisted its content and price are not
-    /// pushed (no point editing an item nobody can buy), so they keep their pushed hashes until it is relisted.
-    /// </summary>
-    internal static void SetHashes(Listing listing, AspectHashes hashes)
-    {
-        var holdBack = hashes.Status == AspectHashes.Inactive;
-        listing.DesiredContentHash = holdBack && listing.PushedContentHash is not null ? listing.PushedContentHash : hashes.Content;
-        listing.DesiredPriceHash = holdBack && listing.PushedPriceHash is not null ? listing.PushedPriceHash : hashes.Price;
-        listing.DesiredStockHash = hashes.Stock;
-        listing.DesiredStatusHash = hashes.Status;
-    }
-
-    private static bool SameReasons(DesiredListing a, DesiredListing b) =>
-        a.Reasons.Select(r => r.Code).SequenceEqual(b.Reasons.Select(r => r.Code), StringComparer.Ordinal);
 }
 
 public sealed class PlanResult
