@@ -37,7 +37,7 @@ public sealed class DatabaseDownTests
         ];
         string[] migrate = ["migrate", .. storage];
         Assert.Equal(0, await MarketSyncCommandLine.Create(migrate).Parse(migrate).InvokeAsync(cancellationToken: Ct));
-        var port = NodeProcess.FreePort();
+        var port = WorkerProcess.FreePort();
         await using var worker = WorkerProcess.Start(
         [
             .. storage, $"--urls=http://127.0.0.1:{port}", "--Staff:GeneratePassword=false", "--Sandbox:Registry:Enabled=true",

@@ -20,7 +20,7 @@ public sealed partial class LoginLockoutTests
     [Fact]
     public async Task Guessing_IsSlowedAfterTheFreeAttemptsThenLockedEvenForTheRightPassword()
     {
-        var port = NodeProcess.FreePort();
+        var port = WorkerProcess.FreePort();
         await using var worker = WorkerProcess.Start(
         [
             "--environment=IntegrationTest", $"--urls=http://127.0.0.1:{port}",

@@ -1,22 +1,44 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Ocop.MarketSync.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The service's own executable run as an operator runs it (<c>dotnet Ocop.MarketSync.Worker.dll …</c>) in a
-/// temporary working directory, with stdout and stderr kept apart, for tests about what it prints.
+/// temporary working directory: a CLI command run to its end, a service tested over HTTP, or one worker node of
+/// several, killed with SIGKILL when the test says so (what a crash of a node in production is). Stdout and stderr
+/// are kept apart for tests about what it prints; the last lines of both, in the order written, go into failure
+/// messages.
 /// </summary>
-public sealed class WorkerProcess : IAsyncDisposable
+public sealed class WorkerProcess : IAsyncDisposable, IDisposable
 {
+    /// <summary>
+    /// Lines kept per stream. A node of the scale-out tests runs for minutes; a bound keeps a chatty one from filling
+    /// the test process, and is far above what any CLI command prints (those tests read all of it).
+    /// </summary>
+    private const int MaxLines = 10_000;
+
+    /// <summary>Lines of both streams shown in failure messages.</summary>
+    private const int RecentLines = 60;
+
     private readonly ConcurrentQueue<string> _stdout = new();
     private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly ConcurrentQueue<string> _recent = new();
     private readonly Process _process;
+    private bool _disposed;
 
-    private WorkerProcess(Process process) => _process = process;
+    private WorkerProcess(Process process, string directory)
+    {
+        _process = process;
+        Directory = directory;
+    }
 
     /// <summary>The temporary working directory (no config/ overlay of the repository is picked up from it).</summary>
-    public string Directory { get; private init; } = string.Empty;
+    public string Directory { get; }
+
+    public int Pid => _process.Id;
 
     public IReadOnlyList<string> StandardOutput => [.. _stdout];
 
@@ -24,6 +46,9 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>Everything it wrote, stdout then stderr.</summary>
     public string AllOutput => string.Join(Environment.NewLine, _stdout.Concat(_stderr));
+
+    /// <summary>Its last lines of stdout and stderr in the order they came, for failure messages.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _recent.TakeLast(RecentLines));
 
     public bool HasExited => _process.HasExited;
 
@@ -46,9 +71,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The worker did not start.");
-        var worker = new WorkerProcess(process) { Directory = directory };
-        process.OutputDataReceived += (_, e) => Keep(worker._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(worker._stderr, e.Data);
+        var worker = new WorkerProcess(process, directory);
+        process.OutputDataReceived += (_, e) => worker.Keep(worker._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => worker.Keep(worker._stderr, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return worker;
@@ -74,7 +99,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown hook runs, no lock is released by the process itself.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
@@ -82,15 +108,88 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync(CancellationToken.None);
-        _process.Dispose();
-        System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private static void Keep(ConcurrentQueue<string> lines, string? line)
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with the workers' output if one exits or time runs out.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, params WorkerProcess[] workers)
     {
-        if (line is not null)
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
         {
-            lines.Enqueue(line);
+            if (workers.FirstOrDefault(w => w.HasExited) is { } exited)
+            {
+                Assert.Fail($"A worker exited with {exited.ExitCode} while waiting for {what}.{Environment.NewLine}{exited.RecentOutput}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Waited {timeout} for {what}.{Environment.NewLine}{string.Join(Environment.NewLine + "----" + Environment.NewLine, workers.Select(w => w.RecentOutput))}");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A loopback port free now, for a worker's <c>--urls</c>.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Release();
+    }
+
+    /// <summary>For <c>using</c> in the node tests: kills the process if it still runs and waits for it.</summary>
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+        Release();
+    }
+
+    private void Release()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _process.Dispose();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a grandchild must not fail the test: it is a temporary directory.
+        }
+    }
+
+    private void Keep(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lines.Enqueue(line);
+        _recent.Enqueue(line);
+        while (lines.Count > MaxLines && lines.TryDequeue(out _))
+        {
+        }
+
+        while (_recent.Count > RecentLines && _recent.TryDequeue(out _))
+        {
         }
     }
 }

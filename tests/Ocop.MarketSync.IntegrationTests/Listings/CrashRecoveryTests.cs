@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests(PostgresServer postgres)
     {
         var ct = TestContext.Current.CancellationToken;
         var connectionString = await postgres.CreateDatabaseAsync(ct);
-        var registry = NodeProcess.GeneratedRegistry(Products, "CRASH-");
+        var registry = ListingNodes.GeneratedRegistry(Products, "CRASH-");
         await using var registryServer = await SandboxServer.StartAsync(0, app => app.MapRegistrySandbox(registry), ct);
         // Slow calls, so the kill lands while creates are in flight.
         var marketplace = new MarketplaceSandbox(new MarketplaceSandboxOptions { Faults = new MarketplaceSandboxFaultOptions { Latency = TimeSpan.FromMilliseconds(250) } });
@@ -30,9 +30,9 @@ public sealed class CrashRecoveryTests(PostgresServer postgres)
         var args = WorkerArgs(connectionString, registryServer.BaseUrl, marketServer.BaseUrl);
         Assert.Equal(0, await MarketSyncCommandLine.Create(["migrate", .. args]).Parse(["migrate", .. args]).InvokeAsync(cancellationToken: ct));
 
-        using (var first = NodeProcess.Start(args))
+        using (var first = WorkerProcess.Start(args))
         {
-            await NodeProcess.WaitUntilAsync(() => marketplace.ItemsCreated >= 100, TimeSpan.FromSeconds(180), "100 items created", first);
+            await WorkerProcess.WaitUntilAsync(() => marketplace.ItemsCreated >= 100, TimeSpan.FromSeconds(180), "100 items created", first);
             await first.KillAsync();
         }
 
@@ -40,11 +40,11 @@ public sealed class CrashRecoveryTests(PostgresServer postgres)
         Assert.InRange(createdBeforeKill, 100, Products - 1);
 
         var restarted = Stopwatch.StartNew();
-        using var second = NodeProcess.Start(args);
+        using var second = WorkerProcess.Start(args);
         // Seconds in practice (process start, then the push triggered at start); a stale lock or lease meant minutes.
-        await NodeProcess.WaitUntilAsync(() => marketplace.ItemsCreated > createdBeforeKill, TimeSpan.FromSeconds(45), "the restarted node to create again", second);
+        await WorkerProcess.WaitUntilAsync(() => marketplace.ItemsCreated > createdBeforeKill, TimeSpan.FromSeconds(45), "the restarted node to create again", second);
         TestContext.Current.TestOutputHelper?.WriteLine($"MEASURE restart-resume: the restarted node created its first item {restarted.Elapsed.TotalSeconds:0.0} s after it was started");
-        await NodeProcess.WaitUntilAsync(() => NodeProcess.ActiveListings(connectionString) == Products, TimeSpan.FromSeconds(150), "every listing Active", second);
+        await WorkerProcess.WaitUntilAsync(() => ListingNodes.ActiveListings(connectionString) == Products, TimeSpan.FromSeconds(150), "every listing Active", second);
 
         Assert.Equal(0, marketplace.DuplicateSkuCount);
         Assert.Equal(Products, marketplace.Items.Count);
@@ -55,7 +55,7 @@ public sealed class CrashRecoveryTests(PostgresServer postgres)
     {
         var args = new List<string>
         {
-            "--environment=IntegrationTest", $"--urls=http://127.0.0.1:{NodeProcess.FreePort()}",
+            "--environment=IntegrationTest", $"--urls=http://127.0.0.1:{WorkerProcess.FreePort()}",
             "--Storage:Provider=Postgres", "--Storage:MigrateOnStart=false", $"--Storage:ConnectionString={connectionString}",
             "--Hangfire:Storage=Postgres", "--Hangfire:QueuePollInterval=00:00:00.500",
             "--Staff:Password=integration-test-password", "--Staff:GeneratePassword=false",

@@ -31,7 +31,7 @@ public sealed class ScaleOutTests(PostgresServer postgres)
     public async Task ThreeNodes_NodePushingAChannelKilled_AnotherTakesOverAndAllConvergeWithoutDuplicates()
     {
         var connectionString = await postgres.CreateDatabaseAsync(Ct);
-        var registry = NodeProcess.GeneratedRegistry(Products, Prefix);
+        var registry = ListingNodes.GeneratedRegistry(Products, Prefix);
         await using var registryServer = await SandboxServer.StartAsync(0, app => app.MapRegistrySandbox(registry), Ct);
         var marketplaces = new Dictionary<string, MarketplaceSandbox>(StringComparer.Ordinal);
         var servers = new List<SandboxServer>();
@@ -50,7 +50,7 @@ public sealed class ScaleOutTests(PostgresServer postgres)
             var migrate = Args();
             Assert.Equal(0, await MarketSyncCommandLine.Create(["migrate", .. migrate]).Parse(["migrate", .. migrate]).InvokeAsync(cancellationToken: Ct));
 
-            var nodes = Enumerable.Range(0, Nodes).Select(_ => NodeProcess.Start(Args())).ToList();
+            var nodes = Enumerable.Range(0, Nodes).Select(_ => WorkerProcess.Start(Args())).ToList();
             try
             {
                 var holders = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ScaleOutTests(PostgresServer postgres)
                 var sampler = SampleHoldersAsync(connectionString, holders, sampling.Token);
 
                 // Kill the node that holds ch-0's push lock while it is filling ch-0.
-                await NodeProcess.WaitUntilAsync(() => marketplaces["ch-0"].ItemsCreated >= 40, TimeSpan.FromSeconds(120), "40 items on ch-0", [.. nodes]);
+                await WorkerProcess.WaitUntilAsync(() => marketplaces["ch-0"].ItemsCreated >= 40, TimeSpan.FromSeconds(120), "40 items on ch-0", [.. nodes]);
                 var victimPid = await WaitForHolderAsync(connectionString, "push:ch-0", except: null, TimeSpan.FromSeconds(30));
                 var victim = nodes.Single(n => n.Pid == victimPid);
                 var killedAt = Stopwatch.StartNew();
@@ -74,15 +74,15 @@ public sealed class ScaleOutTests(PostgresServer postgres)
 
                 var successor = await WaitForHolderAsync(connectionString, "push:ch-0", except: victimPid, TimeSpan.FromSeconds(90));
                 var takeover = killedAt.Elapsed;
-                await NodeProcess.WaitUntilAsync(() => marketplaces["ch-0"].ItemsCreated > createdAtKill, TimeSpan.FromSeconds(30), "ch-0 filled further after the takeover", [.. nodes.Where(n => n != victim)]);
+                await WorkerProcess.WaitUntilAsync(() => marketplaces["ch-0"].ItemsCreated > createdAtKill, TimeSpan.FromSeconds(30), "ch-0 filled further after the takeover", [.. nodes.Where(n => n != victim)]);
                 var firstCreateAfterKill = killedAt.Elapsed;
 
                 // The dead node is started again 5 s after the crash, as an orchestrator would.
                 await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, 5 - killedAt.Elapsed.TotalSeconds)), Ct);
-                nodes[nodes.IndexOf(victim)] = NodeProcess.Start(Args());
+                nodes[nodes.IndexOf(victim)] = WorkerProcess.Start(Args());
                 victim.Dispose();
 
-                await NodeProcess.WaitUntilAsync(() => NodeProcess.ActiveListings(connectionString) == Products * ChannelIds.Length
+                await WorkerProcess.WaitUntilAsync(() => ListingNodes.ActiveListings(connectionString) == Products * ChannelIds.Length
                     && ChannelIds.All(id => Repriced.All(r => marketplaces[id].FindBySku("OCOP-" + r).SingleOrDefault()?.PriceVnd == 209000)),
                     TimeSpan.FromSeconds(240), "every listing Active with the new prices on every channel", [.. nodes]);
                 await sampling.CancelAsync();
@@ -129,7 +129,7 @@ public sealed class ScaleOutTests(PostgresServer postgres)
 
     private static IEnumerable<string> CommonArgs(string connectionString, Uri registry) =>
     [
-        "--environment=IntegrationTest", $"--urls=http://127.0.0.1:{NodeProcess.FreePort()}",
+        "--environment=IntegrationTest", $"--urls=http://127.0.0.1:{WorkerProcess.FreePort()}",
         "--Storage:Provider=Postgres", "--Storage:MigrateOnStart=false", $"--Storage:ConnectionString={connectionString}",
         "--Hangfire:Storage=Postgres", "--Hangfire:QueuePollInterval=00:00:00.500", "--Hangfire:WorkerCount=2",
         "--Staff:Password=integration-test-password", "--Staff:GeneratePassword=false",
