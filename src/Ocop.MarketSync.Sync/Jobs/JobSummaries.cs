@@ -28,9 +28,55 @@ public static class JobSummaries
 
     /// <summary>A registry page that failed, said for people: what happened, what is kept, what happens next.</summary>
     public static JobFailedException RegistryFailed(RegistryPageException failure) => new(
-        (failure.Failure == RegistryFailure.Malformed ? "Registry answer unreadable: " : "Registry unreachable: ") + failure.Message
-        + ". The pages read before it are kept; Hangfire retries this pull, and the next scheduled pull catches up anyway.",
+        (failure.Failure == RegistryFailure.Malformed ? "Registry answer unreadable: " : "Registry unreachable: ") + failure.Message.TrimEnd('.')
+        + "; the earlier pages are kept, and the next scheduled pull catches up anyway",
         failure);
+
+    /// <summary>Longest headline kept in a state's reason: the whole message is in the exception below it.</summary>
+    public const int MaxHeadline = 300;
+
+    /// <summary>
+    /// The one line people read first about a failure: a <see cref="JobFailedException"/>'s message (written for
+    /// them), otherwise the first line of the innermost useful exception's message, with its type when it says nothing.
+    /// </summary>
+    public static string Headline(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var current = exception;
+        while (current is not JobFailedException && current.InnerException is { } inner
+            && current is AggregateException or System.Reflection.TargetInvocationException)
+        {
+            current = inner;
+        }
+
+        var line = current.Message.Split('\n', 2)[0].Trim().TrimEnd('.');
+        if (line.Length == 0)
+        {
+            line = current.GetType().Name;
+        }
+
+        return line.Length > MaxHeadline ? line[..(MaxHeadline - 1)] + "…" : line;
+    }
+
+    /// <summary>"…; retrying at 10:42 (retry 1 of 3)": the retry time in the service's zone, with the date when not today.</summary>
+    public static string Retrying(string headline, DateTime retryAtUtc, DateTime nowUtc, TimeZoneInfo zone, int? attempt, int? of) =>
+        $"{headline}; retrying at {LocalTime(retryAtUtc, nowUtc, zone)}"
+        + (attempt is { } a && of is { } n ? string.Create(CultureInfo.InvariantCulture, $" (retry {a} of {n})") : string.Empty);
+
+    /// <summary>"…; no more retries; the next scheduled run is at 02:00", or what to do when the job has no schedule.</summary>
+    public static string NoMoreRetries(string headline, DateTime? nextRunUtc, DateTime nowUtc, TimeZoneInfo zone) =>
+        nextRunUtc is { } next
+            ? $"{headline}; no more retries; the next scheduled run is at {LocalTime(next, nowUtc, zone)}"
+            : $"{headline}; no more retries; press Requeue once the cause is fixed";
+
+    /// <summary><c>HH:mm</c> today, <c>dd/MM HH:mm</c> on another day (both in <paramref name="zone"/>).</summary>
+    public static string LocalTime(DateTime utc, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var at = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone);
+        return at.ToString(at.Date == now.Date ? "HH:mm" : "dd/MM HH:mm", CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>A job failure whose message is for people (one line first); the cause, with its stack trace, is inside.</summary>
