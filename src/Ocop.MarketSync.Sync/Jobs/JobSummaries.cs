@@ -2,6 +2,8 @@ using System.Globalization;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Registry;
 using Ocop.MarketSync.Sync.Listings.Push;
+using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
+using Ocop.MarketSync.Sync.Operations;
 
 namespace Ocop.MarketSync.Sync.Jobs;
 
@@ -25,6 +27,40 @@ public static class JobSummaries
     public static string Of(ReconciliationRun run) => string.Create(CultureInfo.InvariantCulture,
         $"{run.Status}: checked {run.Checked}, in sync {run.InSync}; drift price {run.DriftedPrice}, stock {run.DriftedStock}, content {run.DriftedContent}, "
         + $"status {run.DriftedStatus}; missing {run.Missing}, banned {run.Banned}, orphaned {run.Orphaned}{(run.Error is null ? string.Empty : "; " + run.Error)}.");
+
+    public const string WriteBackOff = "Skipped: write-back to the registry is off (WriteBack:Enabled=false).";
+
+    /// <summary>What a write-back run sent, and what still waits for its next attempt.</summary>
+    public static string WriteBack(int confirmed, int waiting) => confirmed == 0 && waiting == 0
+        ? "Nothing to write back: the registry has every listing change."
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The registry confirmed {confirmed} listing change(s); {waiting} still waiting (sent again after their backoff).");
+
+    public static string Of(CertificateExpiryResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{result.Today:dd/MM/yyyy}: {result.ListingsChanged} listing(s) replanned, {result.DelistedForCertificate} product(s) with an ended or revoked certificate, "
+            + $"{result.WarningsCreated} expiry warning(s) recorded, {result.WarningsSent} sent to producers.");
+    }
+
+    /// <summary>What the audit purge deleted, and the cut-off as staff read times (<paramref name="zone"/>).</summary>
+    public static string AuditPurge(int retentionDays, DateTime beforeUtc, TimeZoneInfo zone, int attempts, int writeBacks, int runs)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var before = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(beforeUtc, DateTimeKind.Utc), zone);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Deleted the audit trail older than {retentionDays} day(s) (before {before:dd/MM/yyyy HH:mm}): {attempts} push attempt(s), {writeBacks} sent write-back(s), {runs} reconciliation run(s).");
+    }
+
+    /// <summary>What a marketplace webhook led to.</summary>
+    public static string Hint(MarketplaceHintKind kind, string channelId, string? remoteId, ReconciliationRun? run) => kind switch
+    {
+        MarketplaceHintKind.AuthorizationExpiring => $"Authorisation of {channelId} expiring or cancelled: alert logged; run `channel authorize` soon.",
+        _ when remoteId is null => $"Webhook {kind} for {channelId} names no item: the nightly reconciliation covers it.",
+        _ when run is null => $"Webhook {kind}: item {remoteId} on {channelId} is not one of our listings; nothing to reconcile.",
+        _ => $"Webhook {kind}, item {remoteId}: " + Of(run!),
+    };
 
     /// <summary>A registry page that failed, said for people: what happened, what is kept, what happens next.</summary>
     public static JobFailedException RegistryFailed(RegistryPageException failure) => new(
