@@ -44,7 +44,8 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<Ocop.MarketSync.Api.Hardening.ApiExceptionHandler>();
         services.AddScoped<Ocop.MarketSync.Api.Hardening.ReplayGuard>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<Ocop.MarketSync.Api.Localization.ApiLanguageOpenApi>()
+            .AddSchemaTransformer<Ocop.MarketSync.Api.Localization.ApiLanguageOpenApi>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

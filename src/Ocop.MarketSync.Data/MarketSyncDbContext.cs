@@ -35,6 +35,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<SeenMessage> SeenMessages => Set<SeenMessage>();
     public DbSet<StaffAction> StaffActions => Set<StaffAction>();
     public DbSet<ChannelAuthorization> ChannelAuthorizations => Set<ChannelAuthorization>();
+    public DbSet<ChannelPushRun> ChannelPushRuns => Set<ChannelPushRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -61,6 +62,7 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new OperationalAlertConfiguration());
         modelBuilder.ApplyConfiguration(new SeenMessageConfiguration());
         modelBuilder.ApplyConfiguration(new StaffActionConfiguration());
+        modelBuilder.ApplyConfiguration(new ChannelPushRunConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

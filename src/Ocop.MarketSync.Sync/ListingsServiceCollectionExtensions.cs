@@ -43,6 +43,7 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<Ocop.MarketSync.Sync.Jobs.RunRequests>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<PushChannelJob>();
+        services.TryAddScoped<PushRunRecorder>();
         services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Auth.ShopTokenStore>();
         services.TryAddSingleton<Ocop.MarketSync.Sync.Marketplaces.Auth.IShopTokenSource>(sp => sp.GetRequiredService<Ocop.MarketSync.Sync.Marketplaces.Auth.ShopTokenStore>());
         services.TryAddScoped<Ocop.MarketSync.Sync.Listings.Staff.StaffActions>();

@@ -7,7 +7,8 @@ namespace Ocop.MarketSync.Api.Dashboard;
 
 /// <summary>
 /// "Kênh bán": per channel its health (working, stopped with reason and since, disabled), listings by state, pushes
-/// of the last 24 hours, the last reconciliation with its findings, and the buttons Đẩy ngay and Đối soát ngay.
+/// of the last 24 hours, the last reconciliation with its findings, and the buttons Đẩy ngay and Đối soát ngay; below
+/// it, each channel's last push run that did something (what it created, updated, adopted, failed; calls; how long).
 /// </summary>
 internal sealed class ChannelsPage : ConsolePage
 {
@@ -49,7 +50,7 @@ internal sealed class ChannelsPage : ConsolePage
             var ok = pushes.Where(p => p.ChannelId == channel.Id && p.Ok).Sum(p => p.Count);
             var failed = pushes.Where(p => p.ChannelId == channel.Id && !p.Ok).Sum(p => p.Count);
             var last = pushes.Where(p => p.ChannelId == channel.Id).Select(p => (DateTime?)p.Last).Max();
-            WriteLiteral($"<td>{T.Time(last)}<br><span class=\"oc-muted\">24h: {ConsoleText.Number(ok)} ok, {ConsoleText.Number(failed)} ✗</span></td><td>");
+            WriteLiteral($"<td>{T.Time(last)}<br><span class=\"oc-muted\">{T.Format("Push.Last24h", ok, failed)}</span></td><td>");
             if (runs.TryGetValue(channel.Id, out var run))
             {
                 var drifted = run.DriftedPrice + run.DriftedStock + run.DriftedContent + run.DriftedStatus;
@@ -75,6 +76,48 @@ internal sealed class ChannelsPage : ConsolePage
             }
 
             WriteLiteral("</td></tr>");
+        }
+
+        WriteLiteral("</tbody></table>");
+        RenderLastPushRuns();
+    }
+
+    /// <summary>
+    /// One row per channel from <c>channel_push_runs</c>: the counts of the pusher's own summary, not a count of
+    /// attempts, so "updated" and "adopted" mean what the job's line on Hangfire says.
+    /// </summary>
+    private void RenderLastPushRuns()
+    {
+        var runs = Db.ChannelPushRuns.AsNoTracking().ToDictionary(r => r.ChannelId);
+        string[] columns = ["Push.At", "Push.Duration", "Push.Created", "Push.Updated", "Push.Adopted", "Push.Failed", "Push.Throttled", "Push.Deferred", "Push.Calls"];
+        WriteLiteral($"<h2>{T["Channels.LastPushRuns"]}</h2><p class=\"oc-muted\">{T["Channels.LastPushNote"]}</p>"
+            + $"<table class=\"table\" id=\"push-runs\"><thead><tr><th>{T["Col.Channel"]}</th>");
+        foreach (var column in columns)
+        {
+            WriteLiteral($"<th>{T[column]}</th>");
+        }
+
+        WriteLiteral("</tr></thead><tbody>");
+        foreach (var channel in Channels.All)
+        {
+            WriteLiteral($"<tr data-channel=\"{ConsoleText.Encode(channel.Id)}\"><td>{ConsoleText.Encode(channel.Id)}</td>");
+            if (!runs.TryGetValue(channel.Id, out var run))
+            {
+                WriteLiteral($"<td colspan=\"{columns.Length}\" class=\"oc-muted\">{T["Push.None"]}</td></tr>");
+                continue;
+            }
+
+            string Count(string name, int value, bool bad = false) =>
+                $"<td data-count=\"{name}\"{(bad && value > 0 ? " class=\"text-danger\"" : string.Empty)}>{ConsoleText.Number(value)}</td>";
+            WriteLiteral($"<td data-count=\"at\">{T.Time(run.FinishedAt)}</td><td data-count=\"duration\">{T.Duration(run.FinishedAt - run.StartedAt)}</td>"
+                + Count("created", run.Created) + Count("updated", run.Updated) + Count("adopted", run.Adopted) + Count("failed", run.Failed, bad: true)
+                + Count("throttled", run.Throttled) + Count("deferred", run.Deferred) + Count("calls", run.Calls) + "</tr>");
+            if (run.StoppedBy is not null)
+            {
+                // A stopped run says why on its own line: the counts alone would read as "nothing happened".
+                WriteLiteral($"<tr class=\"text-danger\" data-stopped=\"{ConsoleText.Encode(channel.Id)}\"><td></td><td colspan=\"{columns.Length}\">{T["Push.StoppedBy"]}: "
+                    + $"{ConsoleText.Encode(run.StopReason)} <code>{ConsoleText.Encode(run.StoppedBy)}</code></td></tr>");
+            }
         }
 
         WriteLiteral("</tbody></table>");

@@ -40,7 +40,38 @@ public sealed record ChannelDto(
     IReadOnlyDictionary<ListingState, int> Listings,
     int Dirty,
     ChannelAuthorizationDto? Authorization,
-    ChannelHealthDto Health);
+    ChannelHealthDto Health,
+    ChannelPushRunDto? LastPush);
+
+/// <summary>
+/// The channel's last push run that did something (runs with nothing to do are not kept). Times are UTC;
+/// <paramref name="DurationSeconds"/> covers planning and pushing.
+/// </summary>
+/// <param name="Updated">Listings whose price, stock, content or status was updated on the marketplace.</param>
+/// <param name="Adopted">Listings found on the marketplace by their SKU and taken over instead of created again.</param>
+/// <param name="Throttled">Of <paramref name="Failed"/>, those the marketplace rate-limited (they retry after its window).</param>
+/// <param name="Deferred">Creates held back by the marketplace's daily quota until the next day.</param>
+/// <param name="StoppedBy">Why the run stopped early (<c>AuthExpired</c>, <c>Misconfigured</c>), or null.</param>
+public sealed record ChannelPushRunDto(
+    DateTime StartedAt,
+    DateTime FinishedAt,
+    double DurationSeconds,
+    int Claimed,
+    int Created,
+    int Updated,
+    int Adopted,
+    int Failed,
+    int Throttled,
+    int Deferred,
+    int Calls,
+    int WriteBacks,
+    string? StoppedBy,
+    string? StopReason)
+{
+    public static ChannelPushRunDto From(ChannelPushRun r) => new(
+        r.StartedAt, r.FinishedAt, Math.Round((r.FinishedAt - r.StartedAt).TotalSeconds, 1),
+        r.Claimed, r.Created, r.Updated, r.Adopted, r.Failed, r.Throttled, r.Deferred, r.Calls, r.WriteBacks, r.StoppedBy, r.StopReason);
+}
 
 /// <param name="State"><c>Ok</c>, or <c>Stopped</c>: the channel cannot push until a person fixes <paramref name="Code"/> (the other channels keep working).</param>
 /// <param name="Code">Why it stopped: <c>Misconfigured</c> (a key or credential in configuration), <c>AuthExpired</c> (run <c>channel authorize</c>).</param>

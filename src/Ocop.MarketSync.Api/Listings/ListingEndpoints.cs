@@ -21,7 +21,7 @@ public static class ListingEndpoints
     {
         app.MapGet("/api/products/{registryId}/listings", ForProductAsync).WithTags("Listings")
             .WithSummary("A product's listing on every channel: state, remote id, link, last push, last error, next attempt.");
-        app.MapGet("/api/channels", ChannelsAsync).WithTags("Channels").WithSummary("Channels with their listings counted by state.");
+        app.MapGet("/api/channels", ChannelsAsync).WithTags("Channels").WithSummary("Channels with their listings counted by state, their health and their last push run that did something.");
         app.MapGet("/api/channels/{id}/listings", ForChannelAsync).WithTags("Channels").WithSummary("A channel's listings, optionally in one state.");
         app.MapPost("/api/listings/{id:long}/retry", RetryAsync).WithTags("Listings")
             .WithSummary("Staff: retry a listing now (also a Rejected one) and trigger its channel's push.")
@@ -61,12 +61,14 @@ public static class ListingEndpoints
         var stopped = await db.Alerts.AsNoTracking()
             .Where(a => a.Kind == Sync.Operations.AlertKinds.ChannelStopped && a.ResolvedAt == null)
             .ToDictionaryAsync(a => a.Subject, cancellationToken);
+        var pushes = await db.ChannelPushRuns.AsNoTracking().ToDictionaryAsync(r => r.ChannelId, cancellationToken);
         var result = channels.All.Select(c => new ChannelDto(
             c.Id, c.Marketplace, c.Enabled,
             Enum.GetValues<ListingState>().ToDictionary(s => s, s => counts.Where(x => x.ChannelId == c.Id && x.State == s).Sum(x => x.Count)),
             dirty.GetValueOrDefault(c.Id),
             authorizations.TryGetValue(c.Id, out var a) ? ChannelAuthorizationDto.From(a) : null,
-            ChannelHealthDto.From(stopped.GetValueOrDefault(c.Id)))).ToList();
+            ChannelHealthDto.From(stopped.GetValueOrDefault(c.Id)),
+            pushes.TryGetValue(c.Id, out var push) ? ChannelPushRunDto.From(push) : null)).ToList();
         return TypedResults.Ok(result);
     }
 

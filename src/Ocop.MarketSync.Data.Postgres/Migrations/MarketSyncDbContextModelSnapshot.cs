@@ -155,6 +155,73 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.ToTable("channel_authorizations", "marketsync");
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ChannelPushRun", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<int>("Adopted")
+                        .HasColumnType("integer")
+                        .HasColumnName("adopted");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Claimed")
+                        .HasColumnType("integer")
+                        .HasColumnName("claimed");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<int>("Deferred")
+                        .HasColumnType("integer")
+                        .HasColumnName("deferred");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("StoppedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stopped_by");
+
+                    b.Property<int>("Throttled")
+                        .HasColumnType("integer")
+                        .HasColumnName("throttled");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.Property<int>("WriteBacks")
+                        .HasColumnType("integer")
+                        .HasColumnName("write_backs");
+
+                    b.HasKey("ChannelId")
+                        .HasName("pk_channel_push_runs");
+
+                    b.ToTable("channel_push_runs", "marketsync");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.IntakeCursor", b =>
                 {
                     b.Property<string>("Source")

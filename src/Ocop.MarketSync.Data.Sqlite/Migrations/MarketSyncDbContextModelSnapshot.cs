@@ -145,6 +145,73 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("channel_authorizations", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.ChannelPushRun", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<int>("Adopted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adopted");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calls");
+
+                    b.Property<int>("Claimed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<int>("Deferred")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deferred");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("StoppedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_by");
+
+                    b.Property<int>("Throttled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("throttled");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.Property<int>("WriteBacks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("write_backs");
+
+                    b.HasKey("ChannelId")
+                        .HasName("pk_channel_push_runs");
+
+                    b.ToTable("channel_push_runs", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.IntakeCursor", b =>
                 {
                     b.Property<string>("Source")

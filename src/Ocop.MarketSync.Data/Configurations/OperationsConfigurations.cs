@@ -157,3 +157,15 @@ internal sealed class StaffActionConfiguration : IEntityTypeConfiguration<StaffA
         builder.HasIndex(a => a.At);
     }
 }
+
+internal sealed class ChannelPushRunConfiguration : IEntityTypeConfiguration<ChannelPushRun>
+{
+    public void Configure(EntityTypeBuilder<ChannelPushRun> builder)
+    {
+        builder.ToTable("channel_push_runs");
+        builder.HasKey(r => r.ChannelId);
+        builder.Property(r => r.ChannelId).HasMaxLength(32);
+        builder.Property(r => r.StoppedBy).HasMaxLength(32);
+        builder.Property(r => r.StopReason).HasMaxLength(2000);
+    }
+}

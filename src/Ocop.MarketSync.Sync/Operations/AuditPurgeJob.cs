@@ -15,7 +15,7 @@ public sealed class AuditPurgeJob(MarketSyncDbContext db, IntakeClock clock, IOp
 {
     [JobDisplayName("Purge audit trail older than the retention")]
     [AutomaticRetry(Attempts = 1)]
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var before = clock.UtcNow.AddDays(-options.Value.RetentionDays);
         var attempts = await db.PushAttempts.Where(a => a.At < before).ExecuteDeleteAsync(cancellationToken);
@@ -23,6 +23,6 @@ public sealed class AuditPurgeJob(MarketSyncDbContext db, IntakeClock clock, IOp
         var runs = await db.ReconciliationRuns.Where(r => r.FinishedAt != null && r.FinishedAt < before).ExecuteDeleteAsync(cancellationToken);
         logger.LogInformation("Audit purge before {Before:O}: {Attempts} push attempt(s), {WriteBacks} sent write-back(s), {Runs} reconciliation run(s) deleted",
             before, attempts, writeBacks, runs);
-        return attempts + writeBacks + runs;
+        return Jobs.JobSummaries.AuditPurge(options.Value.RetentionDays, before, clock.Zone, attempts, writeBacks, runs);
     }
 }

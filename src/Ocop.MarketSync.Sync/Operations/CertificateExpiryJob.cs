@@ -25,8 +25,12 @@ public sealed class CertificateExpiryJob(
 {
     [JobDisplayName("Certificate expiry: delist ended certificates, warn producers")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        exclusive.RunAsync("certificate-expiry", () => RunNowAsync(cancellationToken), rerun: false);
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        CertificateExpiryResult? result = null;
+        var ran = await exclusive.RunAsync("certificate-expiry", async () => result = await RunNowAsync(cancellationToken), rerun: false);
+        return ran && result is not null ? JobSummaries.Of(result) : JobSummaries.Skipped;
+    }
 
     public async Task<CertificateExpiryResult> RunNowAsync(CancellationToken cancellationToken)
     {

@@ -27,14 +27,18 @@ public sealed class WriteBackJob(
 
     [JobDisplayName("Write listing changes back to the registry")]
     [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
         {
-            return;
+            return JobSummaries.WriteBackOff;
         }
 
-        await exclusive.RunAsync("write-back", () => SendDueAsync(cancellationToken));
+        var confirmed = 0;
+        var ran = await exclusive.RunAsync("write-back", async () => confirmed += await SendDueAsync(cancellationToken));
+
+        // Hangfire shows the returned line on the job's page: what was sent, and what still waits.
+        return ran ? JobSummaries.WriteBack(confirmed, await db.WriteBacks.CountAsync(w => w.SentAt == null, CancellationToken.None)) : JobSummaries.Skipped;
     }
 
     /// <summary>The codes with both texts, so the registry can show the producer why in either language.</summary>

@@ -39,6 +39,8 @@ internal static class HangfireHostingExtensions
         services.AddSingleton<IValidateOptions<HangfireOptions>, HangfireStorageValidator>();
         services.AddSingleton<JobLogScopeFilter>();
         services.AddSingleton(sp => new JobTelemetryFilter(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton(sp => new Ocop.MarketSync.Sync.Jobs.JobFailureReasonFilter(
+            sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<Ocop.MarketSync.Sync.Intake.IntakeClock>()));
 
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -48,6 +50,8 @@ internal static class HangfireHostingExtensions
             // The span first, so the job's log scope and its started/finished lines carry its trace id.
             .UseFilter(sp.GetRequiredService<JobTelemetryFilter>())
             .UseFilter(sp.GetRequiredService<JobLogScopeFilter>())
+            // Ordered after AutomaticRetry (its Order): a failure's reason says the human line and when it retries.
+            .UseFilter(sp.GetRequiredService<Ocop.MarketSync.Sync.Jobs.JobFailureReasonFilter>())
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         // Our own storage singleton, registered after AddHangfire so it wins: Hangfire's default registration hands

@@ -88,6 +88,33 @@ public sealed class ServiceHostTests(ServiceHost host)
     }
 
     [Fact]
+    public async Task OpenApi_Document_DescribesAcceptLanguage_TheReasonsMessageAndDetail_AndProblemDetail()
+    {
+        using var client = host.Anonymous();
+        var document = await client.GetFromJsonAsync<JsonElement>("openapi/v1.json", TestContext.Current.CancellationToken);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        // A reason: code unchanged, message in the request's language, detail the recorded English sentence.
+        var reasons = schemas.GetProperty("ListingDto").GetProperty("properties").GetProperty("reasons").GetProperty("items");
+        var issue = (reasons.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : reasons).GetProperty("properties");
+        Assert.Contains("Accept-Language", issue.GetProperty("message").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("English", issue.GetProperty("detail").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(issue.TryGetProperty("code", out _));
+
+        // Every status API operation takes Accept-Language (vi-VN by default) and answers errors as problems with detail.
+        var product = document.GetProperty("paths").GetProperty("/api/products/{registryId}").GetProperty("get");
+        var language = product.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Accept-Language");
+        Assert.Equal("header", language.GetProperty("in").GetString());
+        Assert.Equal("vi-VN", language.GetProperty("schema").GetProperty("default").GetString());
+        var problem = product.GetProperty("responses").GetProperty("default").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        Assert.Equal("#/components/schemas/ProblemDetails", problem.GetProperty("$ref").GetString());
+        Assert.Contains("what to do", schemas.GetProperty("ProblemDetails").GetProperty("properties").GetProperty("detail").GetProperty("description").GetString(),
+            StringComparison.Ordinal);
+        Assert.Contains(document.GetProperty("paths").GetProperty("/api/channels").GetProperty("get").GetProperty("parameters").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == "Accept-Language");
+    }
+
+    [Fact]
     public async Task Dashboard_Anonymous_IsSentToLoginAndApiCallersGet401()
     {
         using var client = host.Anonymous();

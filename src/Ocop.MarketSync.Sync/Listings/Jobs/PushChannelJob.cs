@@ -23,6 +23,7 @@ public sealed class PushChannelJob(
     ExclusiveRun exclusive,
     IProductChangeSignal signal,
     OperationalAlerts alerts,
+    PushRunRecorder recorder,
     ILogger<PushChannelJob> logger)
 {
     /// <summary>The run lock of a channel's pusher; planning that channel needs it too (<see cref="PlanningPass"/>).</summary>
@@ -42,8 +43,10 @@ public sealed class PushChannelJob(
                     channelId, orphaned);
             }
 
+            var started = recorder.Now;
             await planner.PlanChangedAsync(channelId, cancellationToken);
             var summary = await pusher.PushAsync(channelId, cancellationToken);
+            await recorder.RecordAsync(channelId, summary, started, CancellationToken.None);
             if (summary.StoppedBy is { } code)
             {
                 await alerts.RaiseAsync(AlertKinds.ChannelStopped, channelId, code, summary.StopReason ?? code, since: null, CancellationToken.None);

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Ocop.MarketSync.Sync.Jobs;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
 
 namespace Ocop.MarketSync.Sync.Listings.Reconciliation;
@@ -12,21 +13,22 @@ public sealed class MarketplaceHintJob(ChannelReconciler reconciler, ILogger<Mar
 {
     [JobDisplayName("Marketplace webhook {1} for channel {0}, item {2}")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
-    public async Task RunAsync(string channelId, MarketplaceHintKind kind, string? remoteId, string? detail, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(string channelId, MarketplaceHintKind kind, string? remoteId, string? detail, CancellationToken cancellationToken)
     {
         if (kind == MarketplaceHintKind.AuthorizationExpiring)
         {
             logger.LogError("ALERT channel {Channel}: the marketplace says its authorisation expires or was cancelled ({Detail}); run `channel authorize` soon",
                 channelId, detail);
-            return;
+            return JobSummaries.Hint(kind, channelId, remoteId, null);
         }
 
         if (remoteId is null)
         {
             logger.LogInformation("Webhook {Kind} for {Channel} names no item; the nightly reconciliation covers it", kind, channelId);
-            return;
+            return JobSummaries.Hint(kind, channelId, null, null);
         }
 
-        await reconciler.RunForItemAsync(channelId, remoteId, $"webhook:{kind}", cancellationToken);
+        var run = await reconciler.RunForItemAsync(channelId, remoteId, $"webhook:{kind}", cancellationToken);
+        return JobSummaries.Hint(kind, channelId, remoteId, run);
     }
 }
