@@ -21,6 +21,8 @@ public sealed class PlanningPassTests(PostgresServer postgres)
         var signal = new RecordingSignal();
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 3, configure: s => s.AddSingleton<IProductChangeSignal>(signal));
         await harness.PullAsync();
+        // The fake clock stands still: the pass must start after the intake's changes, as it does in real time.
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var pass = await harness.WithServicesAsync(sp => sp.GetRequiredService<PlanningPass>().RunAsync(Ct));
 
@@ -79,6 +81,8 @@ public sealed class PlanningPassTests(PostgresServer postgres)
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 1, configure: s => s.AddSingleton<IProductChangeSignal>(signal));
         await harness.PullAsync();
         await harness.WithServicesAsync(sp => sp.GetRequiredService<PlanningPass>().RunAsync(Ct));
+        await harness.PushUntilSettledAsync(channelIds: "ch-0");
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
         signal.Channels.Clear();
 
         // Nothing changed since, but a staff "push now" found the lock held by the pass and left its request.
