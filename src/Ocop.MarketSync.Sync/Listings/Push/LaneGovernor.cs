@@ -27,10 +27,8 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
     public const double WaitingShare = 0.4;
 
     /// <summary>
-    /// The cores busy this share or more — by this process or by anything else on the machine — bind the push: a
-    /// marketplace call looks slow on the wire because its answer waits for a core (the embedded sandboxes; other
-    /// processes on a loaded node), and another lane would make that worse. Counting only this process's share grew
-    /// every channel to its bound on a loaded machine and made the fan-out 2–4 times slower (measured, docs/benchmarks.md).
+    /// The process using this share of all cores or more is bound by them: a marketplace sharing the machine (the
+    /// embedded sandboxes) looks slow on the wire because it waits for a core, and another lane would make that worse.
     /// </summary>
     public const double CpuBoundShare = 0.6;
 
@@ -38,7 +36,6 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
     private long _wireTicks = pace.WireTicks;
     private long _at = Stopwatch.GetTimestamp();
     private TimeSpan _cpu = Environment.CpuUsage.TotalTime;
-    private MachineCpu.Sample? _machine = MachineCpu.Read();
 
     /// <summary>Looks at the calls answered since the last look; true when <paramref name="lanes"/> + 1 would push faster.</summary>
     public bool WantsAnother(int lanes)
@@ -48,17 +45,15 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
         var wireTicks = pace.WireTicks;
         var cpu = Environment.CpuUsage.TotalTime;
         var seconds = (double)(now - _at) / Stopwatch.Frequency;
-        var machine = MachineCpu.Read();
         var busy = seconds <= 0 ? 0 : (cpu - _cpu).TotalSeconds / (seconds * Environment.ProcessorCount);
-        busy = Math.Max(busy, MachineCpu.BusyShare(_machine, machine));
         var wants = Decide(lanes, most, answered - _answered, (double)(wireTicks - _wireTicks) / Stopwatch.Frequency,
             seconds, pace.Requests.CurrentRequestsPerSecond, busy);
-        (_answered, _wireTicks, _at, _cpu, _machine) = (answered, wireTicks, now, cpu, machine);
+        (_answered, _wireTicks, _at, _cpu) = (answered, wireTicks, now, cpu);
         return wants;
     }
 
     /// <summary>The decision on what was measured over <paramref name="seconds"/>: pure, so it is unit-tested as is.</summary>
-    /// <param name="cpuBusy">Share of all cores busy over the same time (0–1): this process's, or the machine's when higher.</param>
+    /// <param name="cpuBusy">Share of all cores this process used over the same time (0–1).</param>
     internal static bool Decide(int lanes, int most, long calls, double wireSeconds, double seconds, double pacedRate, double cpuBusy = 0)
     {
         if (lanes >= most || seconds <= 0 || calls == 0 || cpuBusy >= CpuBoundShare)
@@ -73,52 +68,4 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
 
         return wireSeconds / (lanes * seconds) >= WaitingShare;
     }
-}
-
-/// <summary>
-/// The machine's CPU time from <c>/proc/stat</c> (Linux): busy and total ticks of all cores. Elsewhere nothing is
-/// read and only the process's own share counts.
-/// </summary>
-internal static class MachineCpu
-{
-    internal readonly record struct Sample(long Busy, long Total);
-
-    public static Sample? Read()
-    {
-        try
-        {
-            using var reader = new StreamReader("/proc/stat");
-            return Parse(reader.ReadLine());
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The first line: "cpu user nice system idle iowait irq softirq steal …"; idle and iowait are not busy.</summary>
-    internal static Sample? Parse(string? line)
-    {
-        if (line is null || !line.StartsWith("cpu ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
-            .Select(f => long.TryParse(f, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0).ToArray();
-        if (fields.Length < 5)
-        {
-            return null;
-        }
-
-        var total = fields.Sum();
-        return new Sample(total - fields[3] - fields[4], total);
-    }
-
-    public static double BusyShare(Sample? before, Sample? after) =>
-        before is { } a && after is { } b && b.Total > a.Total ? Math.Clamp((double)(b.Busy - a.Busy) / (b.Total - a.Total), 0, 1) : 0;
 }

@@ -38,23 +38,4 @@ public sealed class LaneGovernorTests
     {
         Assert.False(LaneGovernor.Decide(lanes: 1, most: 8, calls: 0, wireSeconds: 0, seconds: 0.3, pacedRate: 45));
     }
-
-    [Fact]
-    public void MachineCpu_ParsesProcStat_IdleAndIowaitAreNotBusy()
-    {
-        var before = MachineCpu.Parse("cpu  100 0 50 800 50 0 0 0 0 0");
-        var after = MachineCpu.Parse("cpu  250 0 100 850 100 0 0 0 0 0");
-        // 200 busy ticks of 300 since the first sample: another process loading the cores counts.
-        Assert.Equal(2.0 / 3.0, MachineCpu.BusyShare(before, after), 3);
-        Assert.True(LaneGovernor.Decide(lanes: 1, most: 8, calls: 4, wireSeconds: 0.2, seconds: 0.3, pacedRate: 45, cpuBusy: 0.3));
-        Assert.False(LaneGovernor.Decide(lanes: 1, most: 8, calls: 4, wireSeconds: 0.2, seconds: 0.3, pacedRate: 45, cpuBusy: MachineCpu.BusyShare(before, after)));
-    }
-
-    [Fact]
-    public void MachineCpu_WithoutProcStat_CountsNothing()
-    {
-        Assert.Null(MachineCpu.Parse(null));
-        Assert.Null(MachineCpu.Parse("intr 1 2 3"));
-        Assert.Equal(0, MachineCpu.BusyShare(null, MachineCpu.Parse("cpu 1 1 1 1 1")));
-    }
 }
