@@ -42,8 +42,13 @@ internal sealed class ConsoleText(CultureInfo culture, TimeZoneInfo zone)
     public string Time(DateTime? utc) =>
         utc is { } at ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>How long something took, <c>3,2 giây</c> or <c>2 phút 05 giây</c> (numbers in the page's language).</summary>
-    public string Duration(TimeSpan duration) => duration.TotalSeconds < 60
+    /// <summary>
+    /// How long something took, <c>3,2 giây</c> or <c>2 phút 05 giây</c> (numbers in the page's language); a run
+    /// shorter than the tenths shown reads <c>&lt; 0,1 giây</c>, not "0 giây", which looks like nothing ran.
+    /// </summary>
+    public string Duration(TimeSpan duration) => duration.TotalSeconds < 0.05
+        ? Format("Duration.Seconds", "< " + 0.1.ToString("0.#", culture))
+        : duration.TotalSeconds < 60
         ? Format("Duration.Seconds", Math.Round(Math.Max(0, duration.TotalSeconds), 1).ToString("0.#", culture))
         : Format("Duration.Minutes", ((int)duration.TotalMinutes).ToString(CultureInfo.InvariantCulture), duration.Seconds.ToString("00", CultureInfo.InvariantCulture));
 
