@@ -51,7 +51,7 @@ public sealed class RegistryChangeTraceTests(ServiceHost host)
         var intake = Assert.Single(trace, s => s.DisplayName == "job RegistryPullJob.RunAsync");
         var pushes = trace.Where(s => s.DisplayName == "job PushChannelJob.RunAsync").ToList();
         Assert.NotEmpty(pushes);
-        var update = trace.First(s => s.DisplayName == "marketplace update_stock");
+        var update = trace.First(s => s.DisplayName == "marketplace update_stock" && Ancestor(trace, s, a => a.DisplayName == "job PushChannelJob.RunAsync") is not null);
         var http = trace.Where(s => s.Kind == ActivityKind.Client && Ancestor(trace, s, a => a.SpanId == update.SpanId) is not null).ToList();
         Assert.True(http.Count > 0, "No HTTP request under the stock update; the trace: " + Describe(trace));
         Assert.Contains(trace, s => s.Source.Name == "Npgsql" && s.ParentSpanId == intake.SpanId);
@@ -78,9 +78,11 @@ public sealed class RegistryChangeTraceTests(ServiceHost host)
         return spans.Where(s => notifications.Contains(s.TraceId))
             .GroupBy(s => s.TraceId)
             .Select(g => g.ToList())
-            // Spans are exported when they end: the push job's own span ends after its marketplace calls.
-            .FirstOrDefault(t => t.Any(s => s.DisplayName == "marketplace update_stock" && s.GetTagItem("marketsync.outcome") as string == "ok")
-                && t.Any(s => s.DisplayName == "job PushChannelJob.RunAsync")
+            // Spans are exported when they end: the push job's own span ends after its marketplace calls, so wait for the
+            // push span above the stock update, not just any push span (another channel's push in the same trace may
+            // have ended first: e.g. one that found its channel being pushed and left a request).
+            .FirstOrDefault(t => t.Any(s => s.DisplayName == "marketplace update_stock" && s.GetTagItem("marketsync.outcome") as string == "ok"
+                    && Ancestor(t, s, a => a.DisplayName == "job PushChannelJob.RunAsync") is not null)
                 && t.Any(s => s.DisplayName == "job RegistryPullJob.RunAsync"))
             ?? [];
     }
