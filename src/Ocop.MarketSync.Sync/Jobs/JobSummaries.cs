@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Registry;
+using Ocop.MarketSync.Sync.Listings.Planning;
 using Ocop.MarketSync.Sync.Listings.Push;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
 using Ocop.MarketSync.Sync.Operations;
@@ -27,6 +28,13 @@ public static class JobSummaries
     public static string Of(ReconciliationRun run) => string.Create(CultureInfo.InvariantCulture,
         $"{run.Status}: checked {run.Checked}, in sync {run.InSync}; drift price {run.DriftedPrice}, stock {run.DriftedStock}, content {run.DriftedContent}, "
         + $"status {run.DriftedStatus}; missing {run.Missing}, banned {run.Banned}, orphaned {run.Orphaned}{(run.Error is null ? string.Empty : "; " + run.Error)}.");
+
+    public static string Of(PlanningPassResult pass)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Planned {pass.Channels.Count} channel(s) in one pass: {pass.Added} new, {pass.Changed} changed, {pass.Dirty} to push; push asked of {pass.Pushed.Count}{(pass.Busy.Count == 0 ? string.Empty : "; being pushed (they plan themselves): " + string.Join(", ", pass.Busy))}.");
+    }
 
     public const string WriteBackOff = "Skipped: write-back to the registry is off (WriteBack:Enabled=false).";
 

@@ -21,7 +21,7 @@ public sealed class PlanListingsJob(PlanningPass pass, ExclusiveRun exclusive)
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         string? result = null;
-        var ran = await exclusive.RunAsync(Resource, async () => result = (await pass.RunAsync(cancellationToken)).ToString());
+        var ran = await exclusive.RunAsync(Resource, async () => result = JobSummaries.Of(await pass.RunAsync(cancellationToken)));
         // Hangfire shows the returned line on the job's page: what this run did.
         return ran ? result ?? JobSummaries.Skipped : JobSummaries.Skipped;
     }

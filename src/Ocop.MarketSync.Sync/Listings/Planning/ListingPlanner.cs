@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
@@ -114,37 +115,8 @@ public sealed partial class ListingPlanner(MarketSyncDbContext db, ChannelCatalo
 
         var channelIds = plans.Select(p => p.Channel.Id).ToList();
         var today = clock.Today;
-        long lastId = 0;
-        var sliceStart = 0;
-        while (true)
+        await foreach (var products in ProductChunksAsync(wanted, cancellationToken))
         {
-            var query = db.Products.AsNoTracking().Where(p => p.Id > lastId);
-            if (wanted is not null)
-            {
-                // The ids are sorted: each chunk takes the next slice of them, which keeps the statement's parameter small.
-                if (sliceStart >= wanted.Count)
-                {
-                    return;
-                }
-
-                var slice = wanted.GetRange(sliceStart, Math.Min(Chunk, wanted.Count - sliceStart));
-                sliceStart += slice.Count;
-                lastId = slice[^1];
-                query = db.Products.AsNoTracking().Where(p => slice.Contains(p.Id));
-            }
-
-            var products = await query.OrderBy(p => p.Id).Take(Chunk).ToListAsync(cancellationToken);
-            if (products.Count == 0)
-            {
-                if (wanted is null)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            lastId = Math.Max(lastId, products[^1].Id);
             var ids = products.Select(p => p.Id).ToList();
             var listings = await db.Listings
                 .Where(l => channelIds.Contains(l.ChannelId) && ids.Contains(l.ProductId))
@@ -165,6 +137,41 @@ public sealed partial class ListingPlanner(MarketSyncDbContext db, ChannelCatalo
             }
 
             await SaveAsync(added, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The products in id order, a chunk at a time: all of them by keyset, or only <paramref name="wanted"/> (sorted),
+    /// a slice of ids per chunk so that each statement's parameter stays small.
+    /// </summary>
+    private async IAsyncEnumerable<List<Product>> ProductChunksAsync(List<long>? wanted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (wanted is not null)
+        {
+            for (var start = 0; start < wanted.Count; start += Chunk)
+            {
+                var slice = wanted.GetRange(start, Math.Min(Chunk, wanted.Count - start));
+                var products = await db.Products.AsNoTracking().Where(p => slice.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+                if (products.Count > 0)
+                {
+                    yield return products;
+                }
+            }
+
+            yield break;
+        }
+
+        long lastId = 0;
+        while (true)
+        {
+            var products = await db.Products.AsNoTracking().Where(p => p.Id > lastId).OrderBy(p => p.Id).Take(Chunk).ToListAsync(cancellationToken);
+            if (products.Count == 0)
+            {
+                yield break;
+            }
+
+            lastId = products[^1].Id;
+            yield return products;
         }
     }
 

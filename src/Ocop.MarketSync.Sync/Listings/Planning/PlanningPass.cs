@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Intake;
@@ -82,7 +81,4 @@ public sealed record PlanningPassResult(IReadOnlyDictionary<string, PlanResult> 
     public int Added => Channels.Values.Sum(r => r.Added);
     public int Changed => Channels.Values.Sum(r => r.Changed);
     public int Dirty => Channels.Values.Sum(r => r.Dirty);
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Planned {Channels.Count} channel(s) in one pass: {Added} new, {Changed} changed, {Dirty} to push; push asked of {Pushed.Count}{(Busy.Count == 0 ? string.Empty : "; being pushed (they plan themselves): " + string.Join(", ", Busy))}.");
 }

@@ -22,37 +22,22 @@ public sealed class PushRunRecorder(MarketSyncDbContext db, TimeProvider time)
             return false;
         }
 
-        var finishedAt = Now;
-        var reason = summary.StopReason is { Length: > 2000 } text ? text[..2000] : summary.StopReason;
-
-        // An update in place first: one row per channel, and only one push of a channel runs at a time (run lock),
-        // so the insert below races only with the very first run on another node after a lock hand-over.
-        var updated = await db.ChannelPushRuns.Where(r => r.ChannelId == channelId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.StartedAt, startedAt).SetProperty(r => r.FinishedAt, finishedAt)
-            .SetProperty(r => r.Claimed, summary.Claimed).SetProperty(r => r.Created, summary.Created)
-            .SetProperty(r => r.Adopted, summary.Adopted).SetProperty(r => r.Updated, summary.Updated)
-            .SetProperty(r => r.Failed, summary.Failed).SetProperty(r => r.Throttled, summary.Throttled)
-            .SetProperty(r => r.Deferred, summary.Deferred).SetProperty(r => r.Calls, summary.Calls)
-            .SetProperty(r => r.WriteBacks, summary.WriteBacks).SetProperty(r => r.StoppedBy, summary.StoppedBy)
-            .SetProperty(r => r.StopReason, reason), cancellationToken);
-        if (updated > 0)
-        {
-            return true;
-        }
-
-        var row = new ChannelPushRun
-        {
-            ChannelId = channelId, StartedAt = startedAt, FinishedAt = finishedAt,
-            Claimed = summary.Claimed, Created = summary.Created, Adopted = summary.Adopted, Updated = summary.Updated,
-            Failed = summary.Failed, Throttled = summary.Throttled, Deferred = summary.Deferred, Calls = summary.Calls,
-            WriteBacks = summary.WriteBacks, StoppedBy = summary.StoppedBy, StopReason = reason,
-        };
-        db.ChannelPushRuns.Add(row);
+        // One row per channel, and one push of a channel runs at a time (run lock): the insert races only with the
+        // very first run on another node after a lock hand-over.
+        var row = await db.ChannelPushRuns.FindAsync([channelId], cancellationToken);
+        var isNew = row is null;
+        row ??= db.ChannelPushRuns.Add(new ChannelPushRun { ChannelId = channelId }).Entity;
+        row.StartedAt = startedAt;
+        row.FinishedAt = Now;
+        (row.Claimed, row.Created, row.Adopted, row.Updated) = (summary.Claimed, summary.Created, summary.Adopted, summary.Updated);
+        (row.Failed, row.Throttled, row.Deferred) = (summary.Failed, summary.Throttled, summary.Deferred);
+        (row.Calls, row.WriteBacks, row.StoppedBy) = (summary.Calls, summary.WriteBacks, summary.StoppedBy);
+        row.StopReason = summary.StopReason is { Length: > 2000 } text ? text[..2000] : summary.StopReason;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (isNew)
         {
             // Another node recorded this channel's first run a moment ago; that run is as recent as ours.
         }
