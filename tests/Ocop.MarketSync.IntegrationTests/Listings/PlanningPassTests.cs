@@ -21,8 +21,9 @@ public sealed class PlanningPassTests(PostgresServer postgres)
         var signal = new RecordingSignal();
         await using var harness = await IntakeHarness.CreateAsync(postgres, channels: 3, configure: s => s.AddSingleton<IProductChangeSignal>(signal));
         await harness.PullAsync();
-        // The fake clock stands still: the pass must start after the intake's changes, as it does in real time.
-        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        // The fake clock stands still: the pass must start after the intake's changes and their commit overlap, as
+        // it does in real time a few minutes after an intake.
+        harness.Clock.Advance(ListingPlanner.CommitOverlap + TimeSpan.FromMinutes(1));
 
         var pass = await harness.WithServicesAsync(sp => sp.GetRequiredService<PlanningPass>().RunAsync(Ct));
 

@@ -86,8 +86,17 @@ public sealed partial class ListingPlanner(MarketSyncDbContext db, ChannelCatalo
                 : null;
     }
 
-    private async Task<HashSet<long>> ChangedSinceAsync(string channelId, DateTime since, CancellationToken cancellationToken)
+    /// <summary>
+    /// How far before its checkpoint a plan looks again. A product's change time is taken when intake writes it and
+    /// becomes visible only at the commit after; a plan that started in between set its checkpoint past a change it
+    /// could not see, and that change waited for the next day (seen: a price change missed on two of four channels
+    /// while three nodes pushed). Replanning what changed in the last minutes again costs nothing when it is unchanged.
+    /// </summary>
+    public static readonly TimeSpan CommitOverlap = TimeSpan.FromMinutes(2);
+
+    private async Task<HashSet<long>> ChangedSinceAsync(string channelId, DateTime checkpoint, CancellationToken cancellationToken)
     {
+        var since = checkpoint - CommitOverlap;
         var ids = await db.Products
             .Where(p => p.LastChangedAt >= since || p.RetiredAt >= since
                 || !db.Listings.Any(l => l.ChannelId == channelId && l.ProductId == p.Id))
