@@ -40,8 +40,10 @@ internal sealed class MarketplaceRequestGate(MarketplaceSandbox sandbox)
         // Real time even when the sandbox runs on a fake clock: these delays are for the client's timeouts.
         var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        IDisposable? worker = null;
         try
         {
+            worker = await sandbox.TakeWorkerAsync(abandoned.Token);
             if (decision.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(decision.Delay, abandoned.Token);
@@ -62,10 +64,16 @@ internal sealed class MarketplaceRequestGate(MarketplaceSandbox sandbox)
         catch (OperationCanceledException)
         {
             // The client gave up (or the sandbox stops) before the request was handled: nothing is applied.
+            worker?.Dispose();
             return Results.Empty;
         }
 
-        var result = await handle(requestId);
+        IResult result;
+        using (worker)
+        {
+            result = await handle(requestId);
+        }
+
         if (decision.Fault == MarketplaceFault.ResponseLost)
         {
             // Applied, and now the connection drops: the client cannot tell whether anything happened.

@@ -4,6 +4,36 @@ public sealed partial class MarketplaceSandbox
 {
     private int _inFlight;
     private int _maxInFlight;
+    private SemaphoreSlim? _workers;
+
+    /// <summary>
+    /// Waits for one of the shop's workers (<see cref="MarketplaceSandboxFaultOptions.Workers"/>) and holds it until the
+    /// returned scope is disposed; no wait without that bound.
+    /// </summary>
+    internal async Task<IDisposable?> TakeWorkerAsync(CancellationToken cancellationToken)
+    {
+        if (Options.Faults.Workers is not { } workers)
+        {
+            return null;
+        }
+
+        var gate = LazyInitializer.EnsureInitialized(ref _workers, () => new SemaphoreSlim(workers, workers));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 
     /// <summary>
     /// The most API requests this shop had in flight at once. With one sequential pusher per channel this stays 1

@@ -12,6 +12,12 @@ public sealed class MarketplaceSandboxFaultOptions
     /// <summary>Up to this much more latency, uniformly drawn per request.</summary>
     public TimeSpan LatencyJitter { get; init; }
 
+    /// <summary>
+    /// How many requests the shop handles at once (their latency included); the others queue. Null (default): no bound.
+    /// Stands in for a marketplace, or a machine, whose answers come no faster however many calls are in flight.
+    /// </summary>
+    public int? Workers { get; init; }
+
     /// <summary>Share of requests answered HTTP 503 without applying anything.</summary>
     public double ServerErrorRate { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
@@ -37,6 +38,30 @@ public sealed class ListingClaimer(MarketSyncDbContext db)
         // Not composed further (EF would wrap an UPDATE in a sub-select): sorted in memory.
         var claimed = await db.Listings.FromSqlRaw(sql, until, channelId, now, count).AsTracking().ToListAsync(cancellationToken);
         return [.. claimed.OrderBy(l => l.Id)];
+    }
+
+    /// <summary>
+    /// Extends the lease on listings still held under <paramref name="heldUntil"/>; one whose lease ran out and that
+    /// another lane claimed since is held under another time and is not renewed.
+    /// </summary>
+    /// <returns>The ids renewed.</returns>
+    public async Task<IReadOnlySet<long>> RenewAsync(IReadOnlyCollection<long> ids, DateTime heldUntil, DateTime until, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        var schema = db.Database.IsNpgsql() ? MarketSyncDbContext.Schema + "." : string.Empty;
+        // One statement that renews and tells which it renewed, so that no lane can claim a row in between. The ids
+        // are numbers the lane read from the database, written into the statement as such.
+        var sql = $$"""
+            UPDATE {{schema}}listings SET claimed_until = {0}
+            WHERE claimed_until = {1} AND id IN ({{string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))}})
+            RETURNING id AS "Value"
+            """;
+        var renewed = await db.Database.SqlQueryRaw<long>(sql, until, heldUntil).ToListAsync(cancellationToken);
+        return renewed.ToHashSet();
     }
 
     /// <summary>

@@ -12,18 +12,24 @@ internal sealed partial class ListingPushLane
     /// </summary>
     private async Task CreateAsync(IMarketplaceClient client, PushBatch batch, PushSummary summary, CancellationToken cancellationToken)
     {
-        var pending = batch.Listings.Where(l => l.RemoteId is null && l.Desired.Active).ToList();
+        var pending = batch.Listings.Where(l => l.RemoteId is null && l.Desired.Active && !batch.Lost.Contains(l.Id)).ToList();
         if (pending.Count == 0)
         {
             return;
         }
 
         var toCreate = new List<Listing>();
-        foreach (var chunk in pending.Chunk(_run.Capabilities.BatchSizeOf(MarketplaceOperation.FindBySellerSku)))
+        foreach (var claimed in pending.Chunk(_run.Capabilities.BatchSizeOf(MarketplaceOperation.FindBySellerSku)))
         {
             if (_run.Stopped)
             {
                 return;
+            }
+
+            var chunk = await HoldAsync(batch, claimed, cancellationToken);
+            if (chunk.Length == 0)
+            {
+                continue;
             }
 
             IReadOnlyList<RemoteItem> found;
@@ -78,7 +84,7 @@ internal sealed partial class ListingPushLane
                 return;
             }
 
-            var chunk = DeferBeyondQuota(batch, allowed, summary);
+            var chunk = DeferBeyondQuota(batch, await HoldAsync(batch, allowed, cancellationToken), summary);
             if (chunk.Length == 0)
             {
                 continue;

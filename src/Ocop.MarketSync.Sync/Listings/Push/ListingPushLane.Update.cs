@@ -11,7 +11,7 @@ internal sealed partial class ListingPushLane
         IMarketplaceClient client, PushBatch batch, ListingAspect aspect, PushSummary summary, CancellationToken cancellationToken)
     {
         var due = batch.Listings
-            .Where(l => l.RemoteId is not null && !batch.Failed.Contains(l.Id) && l.DirtyAspects().HasFlag(aspect))
+            .Where(l => l.RemoteId is not null && !batch.Failed.Contains(l.Id) && !batch.Lost.Contains(l.Id) && l.DirtyAspects().HasFlag(aspect))
             .ToList();
         if (due.Count == 0)
         {
@@ -26,11 +26,17 @@ internal sealed partial class ListingPushLane
             ListingAspect.Content => MarketplaceOperation.UpdateContent,
             _ => throw new ArgumentOutOfRangeException(nameof(aspect), aspect, "Not a single pushable aspect."),
         };
-        foreach (var chunk in due.Chunk(_run.Capabilities.BatchSizeOf(operation)))
+        foreach (var claimed in due.Chunk(_run.Capabilities.BatchSizeOf(operation)))
         {
             if (_run.Stopped)
             {
                 break;
+            }
+
+            var chunk = await HoldAsync(batch, claimed, cancellationToken);
+            if (chunk.Length == 0)
+            {
+                continue;
             }
 
             await _run.Pace.WaitForAsync(operation, cancellationToken);
@@ -69,6 +75,6 @@ internal sealed partial class ListingPushLane
 
         // Once per aspect, not per call: an update whose record is lost in a crash is simply sent again
         // (updates are idempotent), and every commit costs a change scan of the whole claimed batch.
-        await CommitAsync(batch, due, summary);
+        await CommitAsync(batch, due.Where(l => !batch.Lost.Contains(l.Id)), summary);
     }
 }

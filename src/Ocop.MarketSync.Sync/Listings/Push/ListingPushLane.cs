@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.Sync.Intake;
@@ -28,7 +29,7 @@ internal sealed partial class ListingPushLane(
     {
         _run = run;
         var summary = new PushSummary();
-        while (!cancellationToken.IsCancellationRequested && !run.Stopped)
+        while (!cancellationToken.IsCancellationRequested && !run.Stopped && !run.TryRetire())
         {
             var listings = await claimer.ClaimAsync(run.ChannelId, run.NextClaimSize(), clock.UtcNow, run.Channel.ClaimLease, cancellationToken);
             if (listings.Count == 0)
@@ -80,10 +81,50 @@ internal sealed partial class ListingPushLane(
         return _journal.CommitAsync();
     }
 
+    /// <summary>
+    /// Before each call: keeps the batch's claim alive and leaves out what it no longer holds. A claim is a lease (a lane
+    /// that dies must not hold its listings for ever), but a batch can outlast it: one item per create, an upload per
+    /// picture, and a pace shared by many lanes made a claim of 100 last 150 s against a 2-minute lease. Another lane
+    /// then claimed the rest, found no item by SKU (not created yet) and created them a second time. So the lease is
+    /// renewed once half of it is gone; a listing whose lease ran out and that another lane claimed is dropped here
+    /// (its unsaved results are only updates, sent again by its new holder).
+    /// </summary>
+    private async Task<Listing[]> HoldAsync(PushBatch batch, Listing[] chunk, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var lease = _run.Channel.ClaimLease;
+        if (now >= batch.HeldUntil - (lease / 2))
+        {
+            var open = batch.Listings.Where(l => !batch.Settled.Contains(l.Id) && !batch.Lost.Contains(l.Id)).ToList();
+            var until = Microseconds(now + lease);
+            var renewed = await claimer.RenewAsync([.. open.Select(l => l.Id)], batch.HeldUntil, until, cancellationToken);
+            foreach (var listing in open)
+            {
+                var claimedUntil = db.Entry(listing).Property(l => l.ClaimedUntil);
+                if (renewed.Contains(listing.Id))
+                {
+                    (claimedUntil.OriginalValue, claimedUntil.CurrentValue) = (until, until);
+                }
+                else
+                {
+                    batch.Lost.Add(listing.Id);
+                    db.Entry(listing).State = EntityState.Detached;
+                }
+            }
+
+            batch.HeldUntil = until;
+        }
+
+        return batch.Lost.Count == 0 ? chunk : [.. chunk.Where(l => !batch.Lost.Contains(l.Id))];
+    }
+
+    /// <summary>PostgreSQL keeps microseconds: a lease compared for equality later must be one it can store exactly.</summary>
+    private static DateTime Microseconds(DateTime value) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
+
     /// <summary>Settles a listing once per batch: state, dirty flag, claim, and the registry's write-back if it is news.</summary>
     private void Settle(PushBatch batch, Listing listing, PushSummary summary)
     {
-        if (!batch.Settled.Add(listing.Id))
+        if (batch.Lost.Contains(listing.Id) || !batch.Settled.Add(listing.Id))
         {
             return;
         }
@@ -140,5 +181,11 @@ internal sealed partial class ListingPushLane(
         public Dictionary<long, WriteBackOutbox.Snapshot> Before { get; } = listings.ToDictionary(l => l.Id, WriteBackOutbox.Snapshot.Of);
         public HashSet<long> Failed { get; } = [];
         public HashSet<long> Settled { get; } = [];
+
+        /// <summary>Listings whose lease ran out and that another lane claimed: no longer this batch's.</summary>
+        public HashSet<long> Lost { get; } = [];
+
+        /// <summary>Until when the claim is held, as stored (all listings of a claim share it).</summary>
+        public DateTime HeldUntil { get; set; } = listings.Count == 0 ? DateTime.MinValue : listings[0].ClaimedUntil ?? DateTime.MinValue;
     }
 }

@@ -13,7 +13,7 @@ namespace Ocop.MarketSync.Sync.Listings.Push;
 /// Pushes a channel's dirty listings in lanes (<see cref="ListingPushLane"/>), each with its own unit of work and
 /// client, all paced by the channel's published limits (<see cref="ChannelPacers"/>). A run starts with one lane;
 /// <see cref="LaneGovernor"/> adds lanes, up to <see cref="ChannelOptions.MaxInFlight"/>, while they wait for the
-/// marketplace rather than for the engine. Every guarantee of one sequential pusher holds per listing: lookup before any
+/// marketplace rather than for the engine, and retires one that did not raise the calls per second. Every guarantee of one sequential pusher holds per listing: lookup before any
 /// create, remote id committed as the create returns, aspects in order, one claimed listing in one place.
 /// </summary>
 public sealed class ListingPusher(
@@ -32,8 +32,7 @@ public sealed class ListingPusher(
         var due = await db.Listings.CountAsync(
             l => l.ChannelId == channelId && l.Dirty && (l.NextAttemptAt == null || l.NextAttemptAt <= now), cancellationToken);
         var run = new PushRun(channel, capabilities, pacers.For(channelId), await QuotaAsync(channelId, capabilities, cancellationToken), due);
-        var summaries = await RunLanesAsync(run, channel.MaxInFlight, cancellationToken);
-        var lanes = summaries.Length;
+        var (summaries, lanes) = await RunLanesAsync(run, channel.MaxInFlight, cancellationToken);
         var summary = new PushSummary { Lanes = lanes };
         foreach (var lane in summaries)
         {
@@ -57,12 +56,17 @@ public sealed class ListingPusher(
         return summary;
     }
 
-    /// <summary>Starts one lane, then one more per look of the governor that finds the lanes waiting on the marketplace.</summary>
-    private async Task<PushSummary[]> RunLanesAsync(PushRun run, int most, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts one lane, then follows the governor: a lane more while the lanes wait on the marketplace, one fewer when
+    /// the last one added did not raise the calls per second (it finishes its claimed batch, then stops).
+    /// </summary>
+    /// <returns>Each lane's summary, and the most lanes that ran at once.</returns>
+    private async Task<(PushSummary[] Lanes, int Most)> RunLanesAsync(PushRun run, int most, CancellationToken cancellationToken)
     {
         var governor = new LaneGovernor(run.Pace, most);
         var running = new List<Task<PushSummary>> { LaneAsync(run, cancellationToken) };
-        while (running.Count < most && !cancellationToken.IsCancellationRequested)
+        var peak = 1;
+        while (!cancellationToken.IsCancellationRequested)
         {
             var all = Task.WhenAll(running);
             if (await Task.WhenAny(all, Task.Delay(LaneGovernor.Interval, CancellationToken.None)) == all)
@@ -70,13 +74,28 @@ public sealed class ListingPusher(
                 break;
             }
 
-            if (!run.Stopped && run.HasUnclaimed && governor.WantsAnother(running.Count))
+            // A lane asked to retire still runs its claimed batch to the end; it no longer counts.
+            var lanes = running.Count(t => !t.IsCompleted) - run.Retiring;
+            if (run.Stopped || !run.HasUnclaimed || lanes <= 0)
             {
-                running.Add(LaneAsync(run, cancellationToken));
+                continue;
+            }
+
+            switch (governor.Look(lanes))
+            {
+                case LaneChange.Add:
+                    running.Add(LaneAsync(run, cancellationToken));
+                    peak = Math.Max(peak, lanes + 1);
+                    logger.LogDebug("Push {Channel}: lane {Lanes} added at {Rate:0.0} calls/s", run.ChannelId, lanes + 1, governor.LastRate);
+                    break;
+                case LaneChange.Retire when lanes > 1:
+                    run.RetireOne();
+                    logger.LogDebug("Push {Channel}: lane {Lanes} retired, {Rate:0.0} calls/s with it", run.ChannelId, lanes, governor.LastRate);
+                    break;
             }
         }
 
-        return await Task.WhenAll(running);
+        return (await Task.WhenAll(running), peak);
     }
 
     private async Task<PushSummary> LaneAsync(PushRun run, CancellationToken cancellationToken)

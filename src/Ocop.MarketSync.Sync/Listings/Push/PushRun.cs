@@ -10,6 +10,7 @@ internal sealed class PushRun(
 {
     private MarketplaceError? _stoppedBy;
     private int _unclaimed = due;
+    private int _retiring;
 
     public string ChannelId => Channel.Id;
     public ChannelOptions Channel { get; } = channel;
@@ -40,6 +41,30 @@ internal sealed class PushRun(
 
     /// <summary>A lane claimed this many: fewer are left for the others.</summary>
     public void Claimed(int count) => Interlocked.Add(ref _unclaimed, -count);
+
+    /// <summary>Lanes asked to stop that have not yet reached their next claim.</summary>
+    public int Retiring => Math.Max(0, Volatile.Read(ref _retiring));
+
+    /// <summary>The next lane to look for work stops instead: the governor found one lane too many.</summary>
+    public void RetireOne() => Interlocked.Increment(ref _retiring);
+
+    /// <summary>Called by a lane before it claims: true when it is the one to stop.</summary>
+    public bool TryRetire()
+    {
+        while (true)
+        {
+            var retiring = Volatile.Read(ref _retiring);
+            if (retiring <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _retiring, retiring - 1, retiring) == retiring)
+            {
+                return true;
+            }
+        }
+    }
 
     /// <summary>The error that stops the channel (authorisation gone, configuration wrong), if one did.</summary>
     public MarketplaceError? StoppedBy => Volatile.Read(ref _stoppedBy);

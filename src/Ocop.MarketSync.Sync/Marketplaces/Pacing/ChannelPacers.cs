@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Ocop.MarketSync.Sync.Channels;
 
 namespace Ocop.MarketSync.Sync.Marketplaces.Pacing;
@@ -19,8 +20,10 @@ public sealed class ChannelPacers(ChannelCatalog channels, TimeProvider time)
 public sealed class ChannelPace
 {
     private readonly Dictionary<MarketplaceOperation, PacingRateLimiter> _operations;
+    private readonly Lock _answers = new();
     private long _answered;
     private long _wireTicks;
+    private long _lastAnsweredAt;
 
     public ChannelPace(MarketplaceCapabilities capabilities, TimeProvider time)
     {
@@ -39,13 +42,30 @@ public sealed class ChannelPace
     public long WireTicks => Interlocked.Read(ref _wireTicks);
 
     /// <summary>
+    /// The answers so far, their time on the wire and when the last one came (stopwatch timestamp), read together: a
+    /// rate taken from one answer to another has no window edge cutting a call in two, which at a few calls per second
+    /// would be most of the error.
+    /// </summary>
+    public (long Answered, long WireTicks, long LastAnsweredAt) AnswersSoFar()
+    {
+        lock (_answers)
+        {
+            return (_answered, _wireTicks, _lastAnsweredAt);
+        }
+    }
+
+    /// <summary>
     /// One request's time on the wire, after its slot in the pace: the push decides from it whether another lane
     /// would help (waiting for the marketplace) or only add load (the engine itself is the bottleneck).
     /// </summary>
     public void Answer(long elapsedTicks)
     {
-        Interlocked.Add(ref _wireTicks, elapsedTicks);
-        Interlocked.Increment(ref _answered);
+        lock (_answers)
+        {
+            _wireTicks += elapsedTicks;
+            _answered++;
+            _lastAnsweredAt = Stopwatch.GetTimestamp();
+        }
     }
 
     /// <summary>Waits for a slot of <paramref name="operation"/> where the marketplace limits it apart; no wait otherwise.</summary>
