@@ -34,6 +34,14 @@ public sealed class SandboxChannelOptions
     /// <summary>How long one HTTP attempt may take, 10 ms–10 min. Default 10 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether each picture is uploaded (<c>POST /api/v1/media/upload-image</c>, one call per distinct picture of a
+    /// batch) before a create or content update, which then carries the image ids instead of the URLs: how Shopee and
+    /// TikTok Shop take images, and what a sandbox started with <c>RequireUploadedImages</c> demands. An item whose
+    /// upload fails fails with that error and is not sent. Default false: URLs are sent as they are.
+    /// </summary>
+    public bool UploadImages { get; set; }
+
     /// <summary>Wait before the one retry of a failed read (lookups, paging), 0–1 min. Default 500 ms.</summary>
     public TimeSpan ReadRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -10,7 +10,8 @@ namespace Ocop.MarketSync.Marketplaces.Sandbox;
 /// Every way a sandbox call can fail, in the port's taxonomy. Whole calls: 429 → RateLimited (Retry-After),
 /// 401/403 → AuthExpired, 408/5xx, timeouts, connection errors and lost or unreadable answers → Transient, other
 /// 4xx → Rejected (our request is wrong: retrying it unchanged cannot help). Per item: <c>not_found</c> → NotFound,
-/// <c>rejected</c> → Rejected with the marketplace's message.
+/// <c>rejected</c> → Rejected with the marketplace's message, <c>image_not_uploaded</c> → Rejected naming the option
+/// that uploads images.
 /// </summary>
 internal static class SandboxErrorMapper
 {
@@ -26,6 +27,8 @@ internal static class SandboxErrorMapper
         {
             "not_found" => new MarketplaceError.NotFound(message),
             "rejected" => new MarketplaceError.Rejected(message),
+            // The shop takes only its own image ids: retrying the same URLs cannot help, the channel's options must change.
+            "image_not_uploaded" => new MarketplaceError.Rejected($"{message} (set Sandbox:UploadImages=true for this channel)"),
             "rate_limited" => new MarketplaceError.RateLimited(DefaultRetryAfter, message),
             "unavailable" => new MarketplaceError.Transient(message),
             "unauthorized" => new MarketplaceError.AuthExpired(message),

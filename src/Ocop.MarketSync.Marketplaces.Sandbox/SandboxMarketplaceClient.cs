@@ -10,7 +10,9 @@ namespace Ocop.MarketSync.Marketplaces.Sandbox;
 /// allow are split into several calls; results keep the input order. Whole-call failures of writes come back as
 /// that error on every item of the call; lookups and paging throw <see cref="MarketplaceException"/>.
 /// </summary>
-internal sealed class SandboxMarketplaceClient(ISandboxMarketplaceApi api, MarketplaceCapabilities capabilities, TimeProvider time)
+/// <param name="images">Uploads pictures before creates and content updates (channel option <c>UploadImages</c>); null sends URLs as they are.</param>
+internal sealed partial class SandboxMarketplaceClient(
+    ISandboxMarketplaceApi api, MarketplaceCapabilities capabilities, TimeProvider time, SandboxImageUploader? images = null)
     : IMarketplaceClient
 {
     private delegate Task<IApiResponse<WireBatchResult>> SendBatch<TWire>(WireBatch<TWire> batch, CancellationToken cancellationToken);
@@ -18,12 +20,18 @@ internal sealed class SandboxMarketplaceClient(ISandboxMarketplaceApi api, Marke
     public MarketplaceCapabilities Capabilities => capabilities;
 
     public Task<IReadOnlyList<ItemResult>> CreateAsync(IReadOnlyList<CreateListing> items, CancellationToken cancellationToken) =>
-        WriteAsync(items, MarketplaceOperation.Create, i => i.Content.SellerSku, SandboxWireMapper.ToWire, api.CreateAsync,
-            (item, result, requestId) => SandboxWireMapper.CreateResult(item.Content.SellerSku, result, requestId), cancellationToken);
+        WithUploadedImagesAsync(items, i => i.Content, (i, content) => i with { Content = content },
+            (i, error) => new ItemResult(i.Content.SellerSku, error),
+            ready => WriteAsync(ready, MarketplaceOperation.Create, i => i.Content.SellerSku, SandboxWireMapper.ToWire, api.CreateAsync,
+                (item, result, requestId) => SandboxWireMapper.CreateResult(item.Content.SellerSku, result, requestId), cancellationToken),
+            cancellationToken);
 
     public Task<IReadOnlyList<ItemResult>> UpdateContentAsync(IReadOnlyList<ContentUpdate> items, CancellationToken cancellationToken) =>
-        WriteAsync(items, MarketplaceOperation.UpdateContent, i => i.Content.SellerSku, SandboxWireMapper.ToWire, api.UpdateContentAsync,
-            (item, result, requestId) => SandboxWireMapper.UpdateResult(item.Content.SellerSku, item.RemoteId, result, requestId), cancellationToken);
+        WithUploadedImagesAsync(items, i => i.Content, (i, content) => i with { Content = content },
+            (i, error) => new ItemResult(i.Content.SellerSku, error, i.RemoteId),
+            ready => WriteAsync(ready, MarketplaceOperation.UpdateContent, i => i.Content.SellerSku, SandboxWireMapper.ToWire, api.UpdateContentAsync,
+                (item, result, requestId) => SandboxWireMapper.UpdateResult(item.Content.SellerSku, item.RemoteId, result, requestId), cancellationToken),
+            cancellationToken);
 
     public Task<IReadOnlyList<ItemResult>> UpdatePriceAsync(IReadOnlyList<PriceUpdate> items, CancellationToken cancellationToken) =>
         WriteAsync(items, MarketplaceOperation.UpdatePrice, i => i.SellerSku, SandboxWireMapper.ToWire, api.UpdatePriceAsync,

@@ -43,6 +43,9 @@ internal sealed class SandboxMarketplaceClientFactory(
         var http = httpClients.CreateClient(SandboxChannelRegistry.HttpClientName(channel.Id));
         http.BaseAddress = baseUrl;
         var api = RestService.ForGenerated<ISandboxMarketplaceApi>(http, SandboxRefitSettings.Instance);
-        return new SandboxMarketplaceClient(api, SandboxCapabilities.For(channelOptions.Get(channel.Id)), time);
+        var options = channelOptions.Get(channel.Id);
+        // The uploads use the same api, so the same named client: its pace and resilience pipeline count them too.
+        return new SandboxMarketplaceClient(api, SandboxCapabilities.For(options), time,
+            options.UploadImages ? new SandboxImageUploader(api, time) : null);
     }
 }

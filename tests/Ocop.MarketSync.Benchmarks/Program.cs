@@ -5,12 +5,12 @@ using Ocop.MarketSync.Benchmarks;
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --reconcile N
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --latency SECONDS
 // dotnet run -c Release --project tests/Ocop.MarketSync.Benchmarks -- --rate 50 --latency-ms 150 --jitter-ms 50 --write-batch 1
-//     [--products 5000] [--channels 5] [--max-in-flight 16] [--server-errors 0.05] [--lost 0.02]
+//     [--products 5000] [--channels 5] [--max-in-flight 16] [--server-errors 0.05] [--lost 0.02] [--images 4]
 var sandboxes = Arg("--serve-sandboxes", 0);
 if (sandboxes > 0 || args.Contains("--rate"))
 {
     var profile = new MarketplaceProfile(sandboxes > 0 ? sandboxes : Arg("--channels", 5), Number("--rate", 50), Arg("--latency-ms", 150),
-        Arg("--jitter-ms", 50), Number("--server-errors", 0), Number("--lost", 0));
+        Arg("--jitter-ms", 50), Number("--server-errors", 0), Number("--lost", 0), Arg("--images", 0));
     return sandboxes > 0
         ? await SandboxProcess.ServeAsync(profile)
         : await ThroughputBenchmark.RunAsync(profile, Arg("--products", 5000), Arg("--write-batch", 1), Arg("--max-in-flight", 16));

@@ -7,22 +7,28 @@ using Ocop.MarketSync.Sandbox.Marketplace;
 
 namespace Ocop.MarketSync.Benchmarks;
 
-/// <summary>What a marketplace profile looks like: the sandbox's latency, jitter, rate (token bucket) and faults.</summary>
-internal sealed record MarketplaceProfile(int Channels, double Rate, int LatencyMs, int JitterMs, double ServerErrorShare, double LostShare)
+/// <summary>
+/// What a marketplace profile looks like: the sandbox's latency, jitter, rate (token bucket) and faults; with
+/// <see cref="Images"/> above 0, pictures per product, which the shops then take only as their own uploads (one call each).
+/// </summary>
+internal sealed record MarketplaceProfile(int Channels, double Rate, int LatencyMs, int JitterMs, double ServerErrorShare, double LostShare, int Images = 0)
 {
     public string[] Arguments() =>
     [
         "--serve-sandboxes", Channels.ToString(CultureInfo.InvariantCulture), "--rate", Rate.ToString(CultureInfo.InvariantCulture),
         "--latency-ms", LatencyMs.ToString(CultureInfo.InvariantCulture), "--jitter-ms", JitterMs.ToString(CultureInfo.InvariantCulture),
         "--server-errors", ServerErrorShare.ToString(CultureInfo.InvariantCulture), "--lost", LostShare.ToString(CultureInfo.InvariantCulture),
+        "--images", Images.ToString(CultureInfo.InvariantCulture),
     ];
 }
 
-internal sealed record ItemState(string Sku, long PriceVnd, int Stock, bool Active, int? MaxStockSet);
+/// <param name="Pictures">The item's images as the URLs they were uploaded from (an image that is no upload id: as stored).</param>
+internal sealed record ItemState(string Sku, long PriceVnd, int Stock, bool Active, int? MaxStockSet, List<string> Pictures);
 
+/// <param name="Uploads">Image upload calls (also in <paramref name="Arrivals"/>, as every call the shop counts).</param>
 internal sealed record SandboxStats(
     int Arrivals, double ArrivalRate, double WarmArrivalRate, int MostInOneSecond, int RefusedForRate, int MaxConcurrent,
-    int Duplicates, int UpdatesOfUnknownItems, List<ItemState> Items);
+    int Duplicates, int UpdatesOfUnknownItems, int Uploads, List<ItemState> Items);
 
 /// <summary>
 /// The sandbox marketplaces in a process of their own (this program with <c>--serve-sandboxes</c>), so their work is
@@ -81,6 +87,7 @@ internal sealed class SandboxProcess(Process process, IReadOnlyList<Uri> baseUrl
             var sandbox = new MarketplaceSandbox(new MarketplaceSandboxOptions
             {
                 RequestsPerSecond = profile.Rate,
+                RequireUploadedImages = profile.Images > 0,
                 Burst = Math.Max(1, (int)Math.Ceiling(profile.Rate)),
                 Faults = new()
                 {
@@ -97,8 +104,9 @@ internal sealed class SandboxProcess(Process process, IReadOnlyList<Uri> baseUrl
                 app.MapGet("/bench/stats", () => new SandboxStats(
                     sandbox.Arrivals, sandbox.ArrivalRate(), sandbox.ArrivalRateBetween(0.1, 0.9),
                     sandbox.MaxArrivalsInAnyWindow(TimeSpan.FromSeconds(1)), sandbox.RefusedForRate, sandbox.MaxConcurrentRequests,
-                    sandbox.DuplicateSkuCount, sandbox.UpdatesOfUnknownItems,
-                    [.. sandbox.Items.Select(item => new ItemState(item.SellerSku, item.PriceVnd, item.Stock, item.Active, sandbox.MaxStockSet(item.SellerSku)))]));
+                    sandbox.DuplicateSkuCount, sandbox.UpdatesOfUnknownItems, sandbox.Calls(MarketplaceSandboxEndpoint.UploadImage),
+                    [.. sandbox.Items.Select(item => new ItemState(item.SellerSku, item.PriceVnd, item.Stock, item.Active, sandbox.MaxStockSet(item.SellerSku),
+                        [.. item.Images.Select(image => sandbox.ImageSource(image) ?? image)]))]));
             }, default);
             servers.Add(server);
             Console.WriteLine($"SANDBOX {server.BaseUrl}");

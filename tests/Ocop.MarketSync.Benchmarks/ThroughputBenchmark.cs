@@ -12,8 +12,10 @@ namespace Ocop.MarketSync.Benchmarks;
 
 /// <summary>
 /// First sync of N products to C channels against marketplaces that behave like real ones (issue 11): latency with
-/// jitter, the sandbox's token bucket at the published rate, one item per write call, optionally 5xx and lost answers.
-/// The sandboxes run in a process of their own. Prints per channel how much of the allowance the push used.
+/// jitter, the sandbox's token bucket at the published rate, one item per write call, optionally 5xx and lost answers,
+/// and optionally N pictures per product, each uploaded in a call of its own before the create (as Shopee and TikTok
+/// Shop need). The sandboxes run in a process of their own. Prints per channel how much of the allowance the push used,
+/// counted from the calls that arrived at the shop, uploads included.
 /// </summary>
 internal static class ThroughputBenchmark
 {
@@ -21,7 +23,7 @@ internal static class ThroughputBenchmark
     {
         var faults = profile.ServerErrorShare > 0 || profile.LostShare > 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Throughput benchmark: {products:N0} products × {profile.Channels} channels; marketplace {profile.LatencyMs}+{profile.JitterMs} ms, {profile.Rate}/s per shop, {writeBatch} item(s) per write, {profile.ServerErrorShare:P0} 5xx, {profile.LostShare:P0} lost answers; MaxInFlight {maxInFlight}"));
+            $"Throughput benchmark: {products:N0} products × {profile.Channels} channels; marketplace {profile.LatencyMs}+{profile.JitterMs} ms, {profile.Rate}/s per shop, {writeBatch} item(s) per write, {profile.ServerErrorShare:P0} 5xx, {profile.LostShare:P0} lost answers; {(profile.Images > 0 ? $"{profile.Images} picture(s) per product, one upload call each" : "pictures sent as URLs")}; MaxInFlight {maxInFlight}"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         await using var marketplaces = await SandboxProcess.StartAsync(profile);
         await using var postgres = await ThrowawayPostgres.StartAsync();
@@ -31,8 +33,10 @@ internal static class ThroughputBenchmark
             ["MaxInFlight"] = maxInFlight.ToString(CultureInfo.InvariantCulture),
             ["Sandbox:WriteBatchSize"] = writeBatch.ToString(CultureInfo.InvariantCulture),
             ["Sandbox:RequestsPerSecond"] = profile.Rate.ToString(CultureInfo.InvariantCulture),
+            // The shops take only their own image ids then (RequireUploadedImages): the adapter must upload first.
+            ["Sandbox:UploadImages"] = (profile.Images > 0).ToString(CultureInfo.InvariantCulture),
         };
-        await using var host = await BenchmarkHost.StartAsync(connectionString, GeneratedProducts.Create(products), profile.Channels,
+        await using var host = await BenchmarkHost.StartAsync(connectionString, GeneratedProducts.Create(products, profile.Images), profile.Channels,
             external: marketplaces.BaseUrls, channelSettings: settings);
         var channels = Enumerable.Range(0, profile.Channels).Select(i => $"bench-{i}").ToList();
 
@@ -71,7 +75,7 @@ internal static class ThroughputBenchmark
             var (wall, summary) = walls[i];
             var floor = stats.Arrivals / profile.Rate;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {channels[i]}: push {wall.TotalSeconds:F1} s, {summary.Calls:N0} calls by the engine, {stats.Arrivals:N0} arrived (all rounds); calls/s ÷ rate {stats.ArrivalRate / profile.Rate:F2} overall, {stats.WarmArrivalRate / profile.Rate:F2} warmed up; most in any 1 s {stats.MostInOneSecond}; throttled {(double)stats.RefusedForRate / Math.Max(1, stats.Arrivals):P2}; wall ÷ floor {(faults ? "n/a (several rounds)" : (wall.TotalSeconds / floor).ToString("F2", CultureInfo.InvariantCulture))}; in flight at most {stats.MaxConcurrent}"));
+                $"  {channels[i]}: push {wall.TotalSeconds:F1} s, {summary.Calls:N0} calls by the engine, {stats.Arrivals:N0} arrived (all rounds{(stats.Uploads > 0 ? $"; {stats.Uploads:N0} of them image uploads, made by the adapter and not in the engine's count" : "")}); calls/s ÷ rate {stats.ArrivalRate / profile.Rate:F2} overall, {stats.WarmArrivalRate / profile.Rate:F2} warmed up; most in any 1 s {stats.MostInOneSecond}; throttled {(double)stats.RefusedForRate / Math.Max(1, stats.Arrivals):P2}; wall ÷ floor {(faults ? "n/a (several rounds)" : (wall.TotalSeconds / floor).ToString("F2", CultureInfo.InvariantCulture))}; in flight at most {stats.MaxConcurrent}"));
             ok &= await EndStateAsync(host, channels[i], stats);
         }
 
@@ -84,14 +88,18 @@ internal static class ThroughputBenchmark
         return ok ? 0 : 1;
     }
 
-    /// <summary>0 duplicates, every listing on sale once as desired, no stock above desired ever set.</summary>
+    /// <summary>
+    /// 0 duplicates, every listing on sale once as desired (pictures included), no stock above desired ever set. The shop
+    /// stores image ids when pictures were uploaded: they are compared by the URL each id was uploaded from.
+    /// </summary>
     private static async Task<bool> EndStateAsync(BenchmarkHost host, string channel, SandboxStats stats)
     {
         var listings = await InScopeAsync(host, sp => sp.GetRequiredService<MarketSyncDbContext>().Listings.AsNoTracking()
             .Where(l => l.ChannelId == channel).ToListAsync());
         var items = stats.Items.GroupBy(i => i.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var wrong = listings.Count(l => !items.TryGetValue(l.SellerSku, out var found) || found.Count != 1
-            || found[0].PriceVnd != l.Desired.PriceVnd || found[0].Stock != l.Desired.Stock || found[0].Active != l.Desired.Active || l.Dirty);
+            || found[0].PriceVnd != l.Desired.PriceVnd || found[0].Stock != l.Desired.Stock || found[0].Active != l.Desired.Active || l.Dirty
+            || !found[0].Pictures.SequenceEqual(l.Desired.Images, StringComparer.Ordinal));
         var overStock = listings.Count(l => items.TryGetValue(l.SellerSku, out var found) && found.Any(f => f.MaxStockSet > l.Desired.Stock));
         Console.WriteLine($"    end state: {listings.Count - wrong:N0} of {listings.Count:N0} listings as desired; duplicate SKUs {stats.Duplicates}; stock above desired {overStock}; updates of unknown items {stats.UpdatesOfUnknownItems}");
         return wrong == 0 && stats.Duplicates == 0 && overStock == 0;

@@ -24,6 +24,10 @@ internal interface ISandboxMarketplaceApi
     [Post("/api/v1/items/batch-set-status")]
     Task<IApiResponse<WireBatchResult>> SetStatusAsync([Body(buffered: true)] WireBatch<WireStatusItem> batch, CancellationToken cancellationToken);
 
+    /// <summary>One picture, by URL: the marketplace fetches it and answers the id to send in place of the URL.</summary>
+    [Post("/api/v1/media/upload-image")]
+    Task<IApiResponse<WireImage>> UploadImageAsync([Body(buffered: true)] WireImageUpload image, CancellationToken cancellationToken);
+
     [Get("/api/v1/items/by-sku")]
     Task<IApiResponse<WireItemList>> FindBySkuAsync(
         [Query(CollectionFormat.Multi)][AliasAs("sku")] IEnumerable<string> sellerSkus, CancellationToken cancellationToken);

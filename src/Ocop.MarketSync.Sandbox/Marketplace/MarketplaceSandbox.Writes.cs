@@ -13,7 +13,8 @@ public sealed partial class MarketplaceSandbox
 
     public IReadOnlyList<SandboxItemOutcome> UpdateContent(IReadOnlyList<SandboxContentChange> changes) =>
         Update("content", changes, c => c.RemoteId,
-            (c, _) => MarketplaceSandboxRules.CheckContent(Options, c.Title, c.Description, c.CategoryId),
+            (c, _) => Rejected(MarketplaceSandboxRules.CheckContent(Options, c.Title, c.Description, c.CategoryId))
+                ?? CheckImagesUploaded(c.Images),
             (c, item) => item with
             {
                 Title = c.Title!,
@@ -27,12 +28,12 @@ public sealed partial class MarketplaceSandbox
 
     public IReadOnlyList<SandboxItemOutcome> UpdatePrice(IReadOnlyList<SandboxPriceChange> changes) =>
         Update("price", changes, c => c.RemoteId,
-            (c, _) => MarketplaceSandboxRules.CheckPrice(c.PriceVnd),
+            (c, _) => Rejected(MarketplaceSandboxRules.CheckPrice(c.PriceVnd)),
             (c, item) => item with { PriceVnd = c.PriceVnd!.Value });
 
     public IReadOnlyList<SandboxItemOutcome> UpdateStock(IReadOnlyList<SandboxStockChange> changes) =>
         Update("stock", changes, c => c.RemoteId,
-            (c, _) => MarketplaceSandboxRules.CheckStock(c.Stock),
+            (c, _) => Rejected(MarketplaceSandboxRules.CheckStock(c.Stock)),
             (c, item) =>
             {
                 NoteStockSetLocked(item.SellerSku, c.Stock!.Value);
@@ -41,18 +42,19 @@ public sealed partial class MarketplaceSandbox
 
     public IReadOnlyList<SandboxItemOutcome> SetStatus(IReadOnlyList<SandboxStatusChange> changes) =>
         Update("status", changes, c => c.RemoteId,
-            (c, _) => c.Active is null ? "active is required" : null,
+            (c, _) => Rejected(c.Active is null ? "active is required" : null),
             (c, item) => item with { Active = c.Active!.Value });
 
     private SandboxItemOutcome CreateLocked(SandboxItemDraft draft)
     {
-        var error = string.IsNullOrWhiteSpace(draft.SellerSku) ? "sellerSku is required"
+        var error = Rejected(string.IsNullOrWhiteSpace(draft.SellerSku) ? "sellerSku is required"
             : MarketplaceSandboxRules.CheckContent(Options, draft.Title, draft.Description, draft.CategoryId)
                 ?? MarketplaceSandboxRules.CheckPrice(draft.PriceVnd)
-                ?? MarketplaceSandboxRules.CheckStock(draft.Stock);
+                ?? MarketplaceSandboxRules.CheckStock(draft.Stock))
+            ?? CheckImagesUploaded(draft.Images);
         if (error is not null)
         {
-            return new SandboxItemOutcome(draft.SellerSku, null, null, new SandboxItemError(SandboxErrorCodes.Rejected, error));
+            return new SandboxItemOutcome(draft.SellerSku, null, null, error);
         }
 
         var item = AddLocked(new MarketplaceSandboxItem
@@ -78,13 +80,13 @@ public sealed partial class MarketplaceSandbox
     }
 
     /// <param name="operation">The aspect written, as the per-item write log names it.</param>
-    /// <param name="check">The rule of this aspect; null when the change is acceptable.</param>
+    /// <param name="check">The rules of this aspect; null when the change is acceptable.</param>
     /// <param name="apply">The changed item; called under the lock, after the checks passed.</param>
     private IReadOnlyList<SandboxItemOutcome> Update<T>(
         string operation,
         IReadOnlyList<T> changes,
         Func<T, string?> remoteIdOf,
-        Func<T, MarketplaceSandboxItem, string?> check,
+        Func<T, MarketplaceSandboxItem, SandboxItemError?> check,
         Func<T, MarketplaceSandboxItem, MarketplaceSandboxItem> apply)
     {
         lock (_gate)
@@ -102,10 +104,9 @@ public sealed partial class MarketplaceSandbox
                 }
 
                 var item = _items[sequence];
-                if ((item.Banned ? "item is banned" : check(change, item)) is { } error)
+                if ((item.Banned ? Rejected("item is banned") : check(change, item)) is { } error)
                 {
-                    outcomes.Add(new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url,
-                        new SandboxItemError(SandboxErrorCodes.Rejected, error)));
+                    outcomes.Add(new SandboxItemOutcome(item.SellerSku, item.RemoteId, item.Url, error));
                     continue;
                 }
 
@@ -117,4 +118,7 @@ public sealed partial class MarketplaceSandbox
             return outcomes;
         }
     }
+
+    private static SandboxItemError? Rejected(string? message) =>
+        message is null ? null : new SandboxItemError(SandboxErrorCodes.Rejected, message);
 }

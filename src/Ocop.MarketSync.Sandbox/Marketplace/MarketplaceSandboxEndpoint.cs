@@ -23,4 +23,7 @@ public enum MarketplaceSandboxEndpoint
 
     /// <summary><c>GET /api/v1/items</c></summary>
     PageItems,
+
+    /// <summary><c>POST /api/v1/media/upload-image</c></summary>
+    UploadImage,
 }

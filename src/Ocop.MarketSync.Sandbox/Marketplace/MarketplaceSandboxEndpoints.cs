@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Ocop.MarketSync.Sandbox.Marketplace;
 
 /// <summary>
-/// The sandbox marketplace's JSON API under <c>/api/v1/items</c>, plus read-only admin views under
+/// The sandbox marketplace's JSON API under <c>/api/v1/items</c> and <c>/api/v1/media</c>, plus read-only admin views under
 /// <c>/sandbox/marketplace</c> for demos. Whole-call refusals carry <see cref="SandboxErrorResponse"/>; per-item
 /// errors are in the results.
 /// </summary>
@@ -37,6 +37,9 @@ public static class MarketplaceSandboxEndpoints
             (http, id) => Task.FromResult(FindBySku(http, id, sandbox))));
         items.MapGet("", Handle(MarketplaceSandboxEndpoint.PageItems,
             (http, id) => Task.FromResult(Page(http, id, sandbox))));
+        // Through the same gate as the items: an upload is a call like any other, for the bucket, faults and counters.
+        app.MapGroup("/api/v1/media").MapPost("/upload-image", Handle(MarketplaceSandboxEndpoint.UploadImage,
+            (http, id) => UploadImageAsync(http, id, sandbox)));
 
         var admin = app.MapGroup("/sandbox/marketplace");
         admin.MapGet("/items", () => Results.Json(sandbox.Items));
@@ -45,6 +48,7 @@ public static class MarketplaceSandboxEndpoints
             items = sandbox.Items.Count,
             sandbox.ItemsCreated,
             sandbox.DuplicateSkuCount,
+            sandbox.ImagesUploaded,
             calls = Enum.GetValues<MarketplaceSandboxEndpoint>().ToDictionary(e => e.ToString(), sandbox.Calls),
         }));
         return app;
@@ -71,6 +75,23 @@ public static class MarketplaceSandboxEndpoints
         return batch.Count > limit
             ? TooLarge(batch.Count, limit, "items", requestId)
             : Results.Json(new SandboxBatchResponse(apply(batch)));
+    }
+
+    private static async Task<IResult> UploadImageAsync(HttpContext http, string requestId, MarketplaceSandbox sandbox)
+    {
+        SandboxImageUploadRequest? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<SandboxImageUploadRequest>(http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return Invalid($"the body is not {{\"url\":\"…\"}}: {ex.Message}", requestId);
+        }
+
+        return sandbox.UploadImage(body?.Url) is { } image
+            ? Results.Json(image)
+            : Invalid($"url must be the absolute http(s) URL of the picture (got '{body?.Url}')", requestId);
     }
 
     private static IResult FindBySku(HttpContext http, string requestId, MarketplaceSandbox sandbox)

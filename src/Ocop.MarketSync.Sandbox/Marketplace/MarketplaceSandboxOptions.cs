@@ -46,6 +46,16 @@ public sealed class MarketplaceSandboxOptions
     /// <summary>Where an item's public page is: the item URL is this plus the remote id.</summary>
     public Uri ItemUrlBase { get; init; } = new("https://marketplace.sandbox.invalid/item/");
 
+    /// <summary>
+    /// Whether creates and content updates take only image ids this shop issued (<c>POST /api/v1/media/upload-image</c>),
+    /// as Shopee and TikTok Shop take only their own uploads: an item with any other image is refused per item with
+    /// <see cref="SandboxErrorCodes.ImageNotUploaded"/>. Default false: images are taken as given.
+    /// </summary>
+    public bool RequireUploadedImages { get; init; }
+
+    /// <summary>Where uploaded images are served: an image's URL is this plus its id.</summary>
+    public Uri ImageUrlBase { get; init; } = new("https://cdn.marketplace.sandbox.invalid/img/");
+
     /// <summary>The faults injected from the start; change them at run time through <see cref="MarketplaceSandbox.Faults"/>.</summary>
     public MarketplaceSandboxFaultOptions Faults { get; init; } = new();
 }

@@ -9,6 +9,12 @@ public static class SandboxErrorCodes
     /// <summary>Per item: the data breaks a rule (title too long, unknown category, banned item…); the message says which.</summary>
     public const string Rejected = "rejected";
 
+    /// <summary>
+    /// Per item, with <see cref="MarketplaceSandboxOptions.RequireUploadedImages"/>: an image is not an id this shop
+    /// issued (e.g. a picture URL sent as is); the message names it.
+    /// </summary>
+    public const string ImageNotUploaded = "image_not_uploaded";
+
     /// <summary>Whole call, HTTP 400: more items than the endpoint accepts.</summary>
     public const string BatchTooLarge = "batch_too_large";
 

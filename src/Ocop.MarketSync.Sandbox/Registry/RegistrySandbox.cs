@@ -49,7 +49,11 @@ public sealed class RegistrySandbox
     /// <paramref name="count"/> products made from the eligible physical goods of the sample data (so each becomes a
     /// listing on every channel), ids <c>{prefix}000000</c>…, prices varying: for load tests and benchmarks.
     /// </summary>
-    public static RegistrySandbox GeneratedGoods(int count, string prefix = "BEN-")
+    /// <param name="imagesPerProduct">
+    /// When above 0, each product gets this many pictures of its own (<c>https://cdn.example.com/ocop/{id}/{n}.jpg</c>)
+    /// instead of its sample's 1–2, so a marketplace that needs one upload per picture sees a realistic count.
+    /// </param>
+    public static RegistrySandbox GeneratedGoods(int count, string prefix = "BEN-", int imagesPerProduct = 0)
     {
         using var stream = OpenSampleData();
         var sample = JsonNode.Parse(stream)!.AsArray().OfType<JsonObject>()
@@ -59,8 +63,15 @@ public sealed class RegistrySandbox
         return new RegistrySandbox(Enumerable.Range(0, count).Select(i =>
         {
             var product = (JsonObject)sample[i % sample.Count].DeepClone();
-            product["registryId"] = prefix + i.ToString("D6", CultureInfo.InvariantCulture);
+            var registryId = prefix + i.ToString("D6", CultureInfo.InvariantCulture);
+            product["registryId"] = registryId;
             product["priceVnd"] = 20000 + (i % 500 * 1000);
+            if (imagesPerProduct > 0)
+            {
+                product["images"] = new JsonArray([.. Enumerable.Range(1, imagesPerProduct)
+                    .Select(n => (JsonNode)JsonValue.Create(string.Create(CultureInfo.InvariantCulture, $"https://cdn.example.com/ocop/{registryId}/{n}.jpg")))]);
+            }
+
             return product;
         }));
     }
