@@ -32,9 +32,10 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
     public static readonly TimeSpan MinWindow = Interval;
 
     /// <summary>
-    /// The fewest answers a rate is measured on, before a lane is tried and before it is judged. The rate is taken from
-    /// one answer to another, so no call is cut in two by the window's edges; four answers still leave the jitter of a
-    /// few calls, which <see cref="MinGainShare"/> allows for.
+    /// The fewest answers per lane a rate is measured on, before a lane is tried and before it is judged. The rate is
+    /// taken from one answer to another, so no call is cut in two by the window's edges. Per lane, because the gain to
+    /// be told from jitter shrinks as lanes grow (1/n): at 8 lanes and 40 calls/s, 12 answers in 300 ms swung by more
+    /// than the 6 % a ninth lane must show, and lanes that helped were retired.
     /// </summary>
     public const int MinCalls = 4;
 
@@ -111,7 +112,7 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
 
         var seconds = Stopwatch.GetElapsedTime(_window.At, now).TotalSeconds;
         var calls = answered - _window.RateAnswered;
-        if (seconds < MinWindow.TotalSeconds || calls < MinCalls)
+        if (seconds < MinWindow.TotalSeconds || calls < MinCalls * lanes)
         {
             return LaneChange.None;
         }
