@@ -442,6 +442,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTime?>("PlannedFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_from");
+
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint")
                         .HasColumnName("product_id");

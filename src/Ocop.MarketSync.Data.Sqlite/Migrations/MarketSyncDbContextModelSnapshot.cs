@@ -428,6 +428,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTime?>("PlannedFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_from");
+
                     b.Property<long>("ProductId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("product_id");

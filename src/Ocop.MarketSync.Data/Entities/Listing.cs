@@ -55,6 +55,12 @@ public sealed class Listing
     /// <summary>The last reconciliation run that saw this listing's remote item (to find the ones it did not see).</summary>
     public long? LastReconciledRunId { get; set; }
 
+    /// <summary>
+    /// The product's change time (<see cref="Product.LastChangedAt"/>) this listing was last planned from. A plan looks
+    /// back before its checkpoint for changes committed late; those already planned from their latest change are skipped.
+    /// </summary>
+    public DateTime? PlannedFrom { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -38,6 +38,8 @@ public sealed partial class ListingPlanner
         var result = plan.Result;
         if (listing is not null && current is not null)
         {
+            // Written only when it moved (the change tracker compares): replanning an unchanged product costs no write.
+            listing.PlannedFrom = product.LastChangedAt;
             var heldBefore = listing.Desired.HeldPriceVnd;
             if (Apply(listing, current, desired, now))
             {
@@ -84,6 +86,7 @@ public sealed partial class ListingPlanner
             DesiredStatusHash = string.Empty,
             CreatedAt = now,
             UpdatedAt = now,
+            PlannedFrom = product.LastChangedAt,
         };
         listing.SetDesired(desired);
         SetHashes(listing, AspectHashes.Of(desired));
