@@ -442,9 +442,9 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<DateTime?>("PlannedFrom")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("planned_from");
+                    b.Property<string>("PlannedFromHash")
+                        .HasColumnType("text")
+                        .HasColumnName("planned_from_hash");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint")

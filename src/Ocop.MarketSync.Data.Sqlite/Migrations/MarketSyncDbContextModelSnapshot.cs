@@ -428,9 +428,9 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<DateTime?>("PlannedFrom")
+                    b.Property<string>("PlannedFromHash")
                         .HasColumnType("TEXT")
-                        .HasColumnName("planned_from");
+                        .HasColumnName("planned_from_hash");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("INTEGER")

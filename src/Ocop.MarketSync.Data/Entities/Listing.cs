@@ -56,10 +56,12 @@ public sealed class Listing
     public long? LastReconciledRunId { get; set; }
 
     /// <summary>
-    /// The product's change time (<see cref="Product.LastChangedAt"/>) this listing was last planned from. A plan looks
-    /// back before its checkpoint for changes committed late; those already planned from their latest change are skipped.
+    /// The version of the product (<see cref="Product.ContentHash"/>) this listing was last planned from; null when it
+    /// was planned from a retired product. A plan looks back before its checkpoint for changes committed late and skips
+    /// products already planned from their current version. A version, not a change time: two changes stamped with the
+    /// same time (a coarse or stopped clock, two nodes) must not pass for one.
     /// </summary>
-    public DateTime? PlannedFrom { get; set; }
+    public string? PlannedFromHash { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -39,7 +39,7 @@ public sealed partial class ListingPlanner
         if (listing is not null && current is not null)
         {
             // Written only when it moved (the change tracker compares): replanning an unchanged product costs no write.
-            listing.PlannedFrom = product.LastChangedAt;
+            listing.PlannedFromHash = PlannedFrom(product);
             var heldBefore = listing.Desired.HeldPriceVnd;
             if (Apply(listing, current, desired, now))
             {
@@ -70,6 +70,9 @@ public sealed partial class ListingPlanner
         result.Dirty += listing.Dirty ? 1 : 0;
     }
 
+    /// <summary>The version a listing is planned from: none for a retired product, so that its return is planned again.</summary>
+    private static string? PlannedFrom(Product product) => product.RetiredAt is null ? product.ContentHash : null;
+
     private static Listing NewListing(string channelId, Product product, DesiredListing desired, DateTime now)
     {
         var listing = new Listing
@@ -86,7 +89,7 @@ public sealed partial class ListingPlanner
             DesiredStatusHash = string.Empty,
             CreatedAt = now,
             UpdatedAt = now,
-            PlannedFrom = product.LastChangedAt,
+            PlannedFromHash = PlannedFrom(product),
         };
         listing.SetDesired(desired);
         SetHashes(listing, AspectHashes.Of(desired));

@@ -90,8 +90,8 @@ public sealed partial class ListingPlanner(MarketSyncDbContext db, ChannelCatalo
     /// How far before its checkpoint a plan looks again. A product's change time is taken when intake writes it and
     /// becomes visible only at the commit after; a plan that started in between set its checkpoint past a change it
     /// could not see, and that change waited for the next day (seen: a price change missed on two of four channels
-    /// while three nodes pushed). What the look-back finds already planned from that very change
-    /// (<see cref="Listing.PlannedFrom"/>) is skipped: after a mass change (a province's first intake) every push job
+    /// while three nodes pushed). What the look-back finds already planned from the product's current version
+    /// (<see cref="Listing.PlannedFromHash"/>) is skipped: after a mass change (a province's first intake) every push job
     /// re-read and re-decided every product for two minutes, 10 s per channel at 20,000 products.
     /// </summary>
     public static readonly TimeSpan CommitOverlap = TimeSpan.FromMinutes(2);
@@ -99,11 +99,11 @@ public sealed partial class ListingPlanner(MarketSyncDbContext db, ChannelCatalo
     private async Task<HashSet<long>> ChangedSinceAsync(string channelId, DateTime checkpoint, CancellationToken cancellationToken)
     {
         var since = checkpoint - CommitOverlap;
-        // A product changed after the checkpoint was planned from that change only if a plan saw it committed early:
-        // the same test serves both, and nothing is read twice.
+        // A product changed after the checkpoint was planned from its new version only if a plan saw it committed
+        // early: the same test serves both, and nothing is read twice.
         var ids = await db.Products
             .Where(p => (p.LastChangedAt >= since
-                    && !db.Listings.Any(l => l.ChannelId == channelId && l.ProductId == p.Id && l.PlannedFrom == p.LastChangedAt))
+                    && !db.Listings.Any(l => l.ChannelId == channelId && l.ProductId == p.Id && l.PlannedFromHash == p.ContentHash))
                 || p.RetiredAt >= since
                 || !db.Listings.Any(l => l.ChannelId == channelId && l.ProductId == p.Id))
             .Select(p => p.Id)

@@ -1,18 +1,17 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Ocop.MarketSync.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ListingPlannedFrom : Migration
+    public partial class ListingPlannedFromHash : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "planned_from",
+            migrationBuilder.AddColumn<string>(
+                name: "planned_from_hash",
                 table: "listings",
                 type: "TEXT",
                 nullable: true);
@@ -22,7 +21,7 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "planned_from",
+                name: "planned_from_hash",
                 table: "listings");
         }
     }

@@ -12,8 +12,8 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Postgres.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261206042350_ListingPlannedFrom")]
-    partial class ListingPlannedFrom
+    [Migration("20261206044521_ListingPlannedFromHash")]
+    partial class ListingPlannedFromHash
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -445,9 +445,9 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<DateTime?>("PlannedFrom")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("planned_from");
+                    b.Property<string>("PlannedFromHash")
+                        .HasColumnType("text")
+                        .HasColumnName("planned_from_hash");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("bigint")

@@ -11,8 +11,8 @@ using Ocop.MarketSync.Data;
 namespace Ocop.MarketSync.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MarketSyncDbContext))]
-    [Migration("20261206042359_ListingPlannedFrom")]
-    partial class ListingPlannedFrom
+    [Migration("20261206044530_ListingPlannedFromHash")]
+    partial class ListingPlannedFromHash
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -431,9 +431,9 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<DateTime?>("PlannedFrom")
+                    b.Property<string>("PlannedFromHash")
                         .HasColumnType("TEXT")
-                        .HasColumnName("planned_from");
+                        .HasColumnName("planned_from_hash");
 
                     b.Property<long>("ProductId")
                         .HasColumnType("INTEGER")

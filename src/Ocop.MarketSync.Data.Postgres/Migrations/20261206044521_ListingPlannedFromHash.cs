@@ -1,21 +1,20 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Ocop.MarketSync.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class ListingPlannedFrom : Migration
+    public partial class ListingPlannedFromHash : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "planned_from",
+            migrationBuilder.AddColumn<string>(
+                name: "planned_from_hash",
                 schema: "marketsync",
                 table: "listings",
-                type: "timestamp with time zone",
+                type: "text",
                 nullable: true);
         }
 
@@ -23,7 +22,7 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "planned_from",
+                name: "planned_from_hash",
                 schema: "marketsync",
                 table: "listings");
         }
