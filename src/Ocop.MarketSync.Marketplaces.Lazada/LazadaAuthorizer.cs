@@ -3,6 +3,7 @@ using Ocop.MarketSync.Marketplaces.Lazada.Api;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 using Refit;
 
 namespace Ocop.MarketSync.Marketplaces.Lazada;
@@ -15,7 +16,7 @@ namespace Ocop.MarketSync.Marketplaces.Lazada;
 internal sealed class LazadaAuthorizer(
     IHttpClientFactory httpClients,
     IOptionsMonitor<LazadaChannelOptions> channelOptions,
-    LazadaChannelRegistry registry,
+    MarketplaceChannelRegistry<LazadaChannelOptions> registry,
     TimeProvider time) : IMarketplaceAuthorizer
 {
     /// <summary>Codes that blame the app key or secret (the signature), not the seller's code or token.</summary>
@@ -46,7 +47,7 @@ internal sealed class LazadaAuthorizer(
         }
 
         var options = channelOptions.Get(channel.Id);
-        var http = httpClients.CreateClient(LazadaChannelRegistry.AuthClientName(channel.Id));
+        var http = httpClients.CreateClient(LazadaMarketplaceClientFactory.AuthClientName(channel.Id));
         http.BaseAddress = options.AuthBaseUrl;
         var api = RestService.ForGenerated<ILazadaAuthApi>(http, LazadaRefitSettings.Instance);
         IApiResponse<WireToken> response;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Marketplaces.Lazada;
 using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -22,54 +22,27 @@ public static class LazadaMarketplaceServiceCollectionExtensions
     /// call. The shop's tokens come from an <see cref="IShopTokenSource"/>, which the host must register (the token
     /// store); it is not registered here. Channels are read once, here: a channel added later needs a restart.
     /// </remarks>
-    public static IServiceCollection AddLazadaMarketplace(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var registry = services.Select(d => d.ImplementationInstance).OfType<LazadaChannelRegistry>().FirstOrDefault();
-        if (registry is null)
-        {
-            registry = new LazadaChannelRegistry();
-            services.AddSingleton(registry);
-        }
-
-        foreach (var channel in configuration.GetSection("Channels").GetChildren())
-        {
-            var credentialsRef = channel["CredentialsRef"];
-            if (!string.Equals(channel["Marketplace"], LazadaCapabilities.Marketplace, StringComparison.OrdinalIgnoreCase)
-                || !registry.Add(channel.Key, credentialsRef))
-            {
-                continue;
-            }
-
-            var id = channel.Key;
-            services.AddOptions<LazadaChannelOptions>(id).Bind(channel.GetSection("Lazada")).ValidateOnStart();
-            var gatewayPath = Uri.TryCreate(channel["BaseUrl"], UriKind.Absolute, out var baseUrl) ? baseUrl.AbsolutePath.TrimEnd('/') : string.Empty;
-            AddClient(services, LazadaChannelRegistry.ApiClientName(id), id, sp => new LazadaSigningHandler(
-                id, gatewayPath, () => LazadaCredentials.Read(configuration, id, credentialsRef),
-                sp.GetRequiredService<IShopTokenSource>(), sp.GetRequiredService<TimeProvider>()));
-            AddClient(services, LazadaChannelRegistry.AuthClientName(id), id, sp => new LazadaSigningHandler(
-                id, sp.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>().Get(id).AuthBaseUrl.AbsolutePath.TrimEnd('/'),
-                () => LazadaCredentials.Read(configuration, id, credentialsRef), null, sp.GetRequiredService<TimeProvider>()));
-        }
-
-        services.AddHttpClient();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LazadaChannelOptions>, LazadaChannelOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceClientFactory, LazadaMarketplaceClientFactory>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceAuthorizer, LazadaAuthorizer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceWebhookReader, LazadaWebhookReader>(sp => new LazadaWebhookReader(
-            configuration, sp.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>(), sp.GetRequiredService<LazadaChannelRegistry>())));
-        return services;
-    }
-
-    private static void AddClient(IServiceCollection services, string name, string channelId, Func<IServiceProvider, DelegatingHandler> signer)
-    {
-        var client = services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        client.AddResilienceHandler(LazadaResilience.PipelineName, (pipeline, context) =>
-            LazadaResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>().Get(channelId)));
-        // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
-        client.AddChannelPacing(channelId);
-        // After the pipeline, so it is inside it: every attempt is signed with a fresh timestamp and the current token.
-        client.AddHttpMessageHandler(signer);
-    }
+    public static IServiceCollection AddLazadaMarketplace(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddMarketplace<LazadaChannelOptions>(configuration, LazadaCapabilities.Marketplace, "Lazada", m => m
+            .BindOptions((options, section) => options.Bind(section))
+            // One retry of failed reads (GET). Writes are never retried: a create whose answer was lost may have gone
+            // through, and a refresh whose answer was lost has already invalidated the old refresh token. Throttling
+            // (ApiCallLimit, 901) arrives with HTTP 200 and is left to the engine's RetryAfter wait.
+            .UseResilience((pipeline, options) =>
+                MarketplaceHttpResilience.AddReadRetryAndTimeout(pipeline, options.ReadRetryDelay, options.AttemptTimeout))
+            // Innermost: every attempt is signed with a fresh timestamp and the current token (over the gateway's path).
+            .ConfigureHttp((client, channel) => client.AddHttpMessageHandler(sp => new LazadaSigningHandler(
+                channel.Id, channel.BaseUrl?.AbsolutePath.TrimEnd('/') ?? string.Empty,
+                () => LazadaCredentials.Read(configuration, channel.Id, channel.CredentialsRef),
+                sp.GetRequiredService<IShopTokenSource>(), sp.GetRequiredService<TimeProvider>())))
+            // The token host: same pipeline and pace, signed over its own path and without an access token.
+            .AddChannelHttpClient(LazadaMarketplaceClientFactory.AuthClientName, (client, channel) => client.AddHttpMessageHandler(sp => new LazadaSigningHandler(
+                channel.Id, sp.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>().Get(channel.Id).AuthBaseUrl.AbsolutePath.TrimEnd('/'),
+                () => LazadaCredentials.Read(configuration, channel.Id, channel.CredentialsRef), null, sp.GetRequiredService<TimeProvider>())))
+            .ValidateWith<LazadaChannelOptionsValidator>()
+            .UseClientFactory<LazadaMarketplaceClientFactory>()
+            .UseAuthorizer<LazadaAuthorizer>()
+            .UseWebhookReader(sp => new LazadaWebhookReader(
+                configuration, sp.GetRequiredService<IOptionsMonitor<LazadaChannelOptions>>(),
+                sp.GetRequiredService<MarketplaceChannelRegistry<LazadaChannelOptions>>())));
 }

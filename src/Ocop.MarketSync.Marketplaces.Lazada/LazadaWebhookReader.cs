@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
 
 namespace Ocop.MarketSync.Marketplaces.Lazada;
@@ -18,7 +19,7 @@ namespace Ocop.MarketSync.Marketplaces.Lazada;
 internal sealed class LazadaWebhookReader(
     IConfiguration configuration,
     IOptionsMonitor<LazadaChannelOptions> channelOptions,
-    LazadaChannelRegistry registry) : IMarketplaceWebhookReader
+    MarketplaceChannelRegistry<LazadaChannelOptions> registry) : IMarketplaceWebhookReader
 {
     public string Marketplace => LazadaCapabilities.Marketplace;
 
@@ -32,7 +33,7 @@ internal sealed class LazadaWebhookReader(
         }
 
         var given = Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant());
-        var signedFor = registry.ChannelIds.Where(id => Verifies(id, request.Body.Span, given)).ToList();
+        var signedFor = registry.Ids.Where(id => Verifies(id, request.Body.Span, given)).ToList();
         if (signedFor.Count == 0)
         {
             return WebhookVerdict.Refused("the signature matches no Lazada channel's app");

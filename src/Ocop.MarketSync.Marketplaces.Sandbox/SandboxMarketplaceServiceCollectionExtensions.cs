@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Marketplaces.Sandbox;
 using Ocop.MarketSync.Sync.Marketplaces;
 
@@ -29,43 +27,19 @@ public static class SandboxMarketplaceServiceCollectionExtensions
     /// to configuration later needs a restart.
     /// </para>
     /// </remarks>
-    public static IServiceCollection AddSandboxMarketplace(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var registry = services.Select(d => d.ImplementationInstance).OfType<SandboxChannelRegistry>().FirstOrDefault();
-        if (registry is null)
-        {
-            registry = new SandboxChannelRegistry();
-            services.AddSingleton(registry);
-        }
-
-        foreach (var channel in configuration.GetSection("Channels").GetChildren())
-        {
-            if (!string.Equals(channel["Marketplace"], SandboxCapabilities.Marketplace, StringComparison.OrdinalIgnoreCase)
-                || !registry.Add(channel.Key))
+    public static IServiceCollection AddSandboxMarketplace(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddMarketplace<SandboxChannelOptions>(configuration, SandboxCapabilities.Marketplace, "Sandbox", m => m
+            .BindOptions((options, section) => options.Bind(section))
+            .UseResilience((pipeline, options) =>
+                MarketplaceHttpResilience.AddReadRetryAndTimeout(pipeline, options.ReadRetryDelay, options.AttemptTimeout))
+            // Innermost: every attempt gets the current token.
+            .ConfigureHttp((client, channel) =>
             {
-                continue;
-            }
-
-            var id = channel.Key;
-            services.AddOptions<SandboxChannelOptions>(id).Bind(channel.GetSection("Sandbox")).ValidateOnStart();
-            var client = services.AddHttpClient(SandboxChannelRegistry.HttpClientName(id), http => http.Timeout = Timeout.InfiniteTimeSpan);
-            client.AddResilienceHandler(SandboxResilience.PipelineName, (pipeline, context) =>
-                SandboxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<SandboxChannelOptions>>().Get(id)));
-            // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
-            client.AddChannelPacing(id);
-            // After the pipeline, so it is inside it: every attempt gets the current token.
-            if (channel["CredentialsRef"] is { Length: > 0 } credentialsRef)
-            {
-                client.AddHttpMessageHandler(() => new SandboxAccessTokenHandler(configuration, credentialsRef));
-            }
-        }
-
-        // The factory needs IHttpClientFactory even when no channel is a sandbox one (the engine resolves every factory).
-        services.AddHttpClient();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxChannelOptions>, SandboxChannelOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceClientFactory, SandboxMarketplaceClientFactory>());
-        return services;
-    }
+                if (channel.CredentialsRef is { Length: > 0 } credentialsRef)
+                {
+                    client.AddHttpMessageHandler(() => new SandboxAccessTokenHandler(configuration, credentialsRef));
+                }
+            })
+            .UseClientFactory<SandboxMarketplaceClientFactory>()
+            .ValidateWith<SandboxChannelOptionsValidator>());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 
 namespace Ocop.MarketSync.Marketplaces.Shopee;
 
@@ -8,7 +9,7 @@ namespace Ocop.MarketSync.Marketplaces.Shopee;
 /// Checks each Shopee channel (the options name is the channel id), including that its secrets exist under
 /// <c>{CredentialsRef}</c> when the channel is enabled; every message names the exact key at fault, never a secret's value.
 /// </summary>
-internal sealed class ShopeeChannelOptionsValidator(IConfiguration configuration, ShopeeChannelRegistry registry)
+internal sealed class ShopeeChannelOptionsValidator(IConfiguration configuration, MarketplaceChannelRegistry<ShopeeChannelOptions> registry)
     : IValidateOptions<ShopeeChannelOptions>
 {
     public ValidateOptionsResult Validate(string? name, ShopeeChannelOptions options)

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Marketplaces.Shopee;
 using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
-using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,53 +24,32 @@ public static class ShopeeMarketplaceServiceCollectionExtensions
     public static IServiceCollection AddShopeeMarketplace(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var registry = services.Select(d => d.ImplementationInstance).OfType<ShopeeChannelRegistry>().FirstOrDefault();
-        if (registry is null)
-        {
-            registry = new ShopeeChannelRegistry();
-            services.AddSingleton(registry);
-        }
-
-        foreach (var channel in configuration.GetSection("Channels").GetChildren())
-        {
-            var id = channel.Key;
-            var credentialsRef = channel["CredentialsRef"];
-            if (!string.Equals(channel["Marketplace"], ShopeeCapabilities.Marketplace, StringComparison.OrdinalIgnoreCase)
-                || !registry.Add(new ShopeeChannelEntry(id, credentialsRef, channel.GetValue("Enabled", true))))
-            {
-                continue;
-            }
-
-            services.AddOptions<ShopeeChannelOptions>(id).Bind(channel.GetSection("Shopee")).ValidateOnStart();
-            var client = services.AddHttpClient(ShopeeChannelRegistry.HttpClientName(id), http => http.Timeout = Timeout.InfiniteTimeSpan);
-            client.AddResilienceHandler(ShopeeResilience.PipelineName, (pipeline, context) =>
-                ShopeeResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>().Get(id)));
-            // Inside the pipeline: every attempt waits its slot in the shop's pace (published limits, AIMD on 429).
-            client.AddChannelPacing(id);
-            // After the pipeline, so inside it: every attempt is signed with a fresh timestamp and the current token.
-            client.AddHttpMessageHandler(provider => new ShopeeSigningHandler(
-                id,
-                provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>().Get(id).ShopId,
-                () => ShopeeCredentials.Read(configuration, credentialsRef),
+        services.AddMarketplace<ShopeeChannelOptions>(configuration, ShopeeCapabilities.Marketplace, "Shopee", m => m
+            .BindOptions((options, section) => options.Bind(section))
+            // One retry of failed reads (GET). Writes are all POSTs and never retried: add_item has no idempotency key,
+            // so a lost answer is resolved by search_item. A throttled call is left to the engine's RateLimited wait.
+            .UseResilience((pipeline, options) =>
+                MarketplaceHttpResilience.AddReadRetryAndTimeout(pipeline, options.ReadRetryDelay, options.AttemptTimeout))
+            // Innermost: every attempt is signed with a fresh timestamp and the current token.
+            .ConfigureHttp((client, channel) => client.AddHttpMessageHandler(provider => new ShopeeSigningHandler(
+                channel.Id,
+                provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>().Get(channel.Id).ShopId,
+                () => ShopeeCredentials.Read(configuration, channel.CredentialsRef),
                 provider.GetService<IShopTokenSource>(),
-                provider.GetRequiredService<TimeProvider>()));
-        }
-
-        services.AddHttpClient(ShopeeChannelRegistry.ImageClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopeeChannelOptions>, ShopeeChannelOptionsValidator>(
-            _ => new ShopeeChannelOptionsValidator(configuration, registry)));
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ShopeeMarketplaceClientFactory>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceClientFactory, ShopeeMarketplaceClientFactory>(
-            provider => provider.GetRequiredService<ShopeeMarketplaceClientFactory>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceAuthorizer, ShopeeAuthorizer>(provider => new ShopeeAuthorizer(
-            provider.GetRequiredService<ShopeeMarketplaceClientFactory>(),
-            provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>(),
-            configuration,
-            provider.GetRequiredService<TimeProvider>())));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceWebhookReader, ShopeeWebhookReader>(
-            provider => new ShopeeWebhookReader(
-                registry, provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>(), configuration)));
+                provider.GetRequiredService<TimeProvider>())))
+            .ValidateWith(provider => new ShopeeChannelOptionsValidator(
+                configuration, provider.GetRequiredService<MarketplaceChannelRegistry<ShopeeChannelOptions>>()))
+            .UseClientFactory<ShopeeMarketplaceClientFactory>()
+            .UseAuthorizer(provider => new ShopeeAuthorizer(
+                provider.GetRequiredService<ShopeeMarketplaceClientFactory>(),
+                provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>(),
+                configuration,
+                provider.GetRequiredService<TimeProvider>()))
+            .UseWebhookReader(provider => new ShopeeWebhookReader(
+                provider.GetRequiredService<MarketplaceChannelRegistry<ShopeeChannelOptions>>(),
+                provider.GetRequiredService<IOptionsMonitor<ShopeeChannelOptions>>(),
+                configuration)));
+        services.AddHttpClient(ShopeeMarketplaceClientFactory.ImageClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
 
 namespace Ocop.MarketSync.Marketplaces.Shopee;
@@ -14,7 +15,7 @@ namespace Ocop.MarketSync.Marketplaces.Shopee;
 /// disables the subscription).
 /// </summary>
 internal sealed class ShopeeWebhookReader(
-    ShopeeChannelRegistry registry, IOptionsMonitor<ShopeeChannelOptions> channelOptions, IConfiguration configuration)
+    MarketplaceChannelRegistry<ShopeeChannelOptions> registry, IOptionsMonitor<ShopeeChannelOptions> channelOptions, IConfiguration configuration)
     : IMarketplaceWebhookReader
 {
     public string Marketplace => ShopeeCapabilities.Marketplace;
@@ -31,7 +32,7 @@ internal sealed class ShopeeWebhookReader(
         // Several channels may share one app (one partner key) or not: every channel whose key signs this body may own it.
         var signedFor = registry.Channels
             .Where(channel => Verifies(channel, request, signature))
-            .Select(channel => (channel.ChannelId, channelOptions.Get(channel.ChannelId).ShopId))
+            .Select(channel => (ChannelId: channel.Id, channelOptions.Get(channel.Id).ShopId))
             .ToList();
         if (signedFor.Count == 0)
         {
@@ -67,7 +68,7 @@ internal sealed class ShopeeWebhookReader(
         }
     }
 
-    private bool Verifies(ShopeeChannelEntry channel, WebhookRequest request, string signature)
+    private bool Verifies(MarketplaceChannel channel, WebhookRequest request, string signature)
     {
         if (ShopeeCredentials.TryRead(configuration, channel.CredentialsRef, out _) is not { } credentials)
         {
@@ -75,7 +76,7 @@ internal sealed class ShopeeWebhookReader(
         }
 
         // The URL exactly as registered in Shopee's console; behind a proxy the arrival URL differs from it.
-        var callbackUrl = channelOptions.Get(channel.ChannelId).PushCallbackUrl?.OriginalString ?? request.Url.AbsoluteUri;
+        var callbackUrl = channelOptions.Get(channel.Id).PushCallbackUrl?.OriginalString ?? request.Url.AbsoluteUri;
         return ShopeeSigner.SignaturesEqual(ShopeeSigner.PushSignature(credentials.PartnerKey, callbackUrl, request.Body.Span), signature);
     }
 

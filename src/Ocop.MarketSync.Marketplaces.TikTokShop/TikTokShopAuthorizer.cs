@@ -49,7 +49,7 @@ internal sealed class TikTokShopAuthorizer(
         ChannelOptions channel, TikTokShopCredentials keys, Func<ITikTokShopAuthApi, Task<IApiResponse<WireEnvelope<WireToken>>>> call,
         CancellationToken cancellationToken)
     {
-        var http = httpClients.CreateClient(TikTokShopChannelRegistry.AuthHttpClientName);
+        var http = httpClients.CreateClient(TikTokShopMarketplaceClientFactory.AuthHttpClientName);
         http.BaseAddress = channelOptions.Get(channel.Id).AuthBaseUrl;
         var api = RestService.ForGenerated<ITikTokShopAuthApi>(http, TikTokShopJson.Refit);
         IApiResponse<WireEnvelope<WireToken>> response;
@@ -100,7 +100,7 @@ internal sealed class TikTokShopAuthorizer(
         var baseUrl = channel.BaseUrl ?? throw new InvalidOperationException($"Channels:{channel.Id}:BaseUrl is required: the TikTok API host.");
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, "authorization/202309/shops"));
         TikTokShopRequestSigning.Sign(request, [], keys.AppKey, keys.AppSecret, accessToken, null, time.GetUtcNow());
-        var http = httpClients.CreateClient(TikTokShopChannelRegistry.AuthHttpClientName);
+        var http = httpClients.CreateClient(TikTokShopMarketplaceClientFactory.AuthHttpClientName);
         HttpResponseMessage response;
         try
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Marketplaces.TikTokShop.Api;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 using Refit;
 
 namespace Ocop.MarketSync.Marketplaces.TikTokShop;
@@ -13,37 +14,26 @@ namespace Ocop.MarketSync.Marketplaces.TikTokShop;
 internal sealed class TikTokShopMarketplaceClientFactory(
     IHttpClientFactory httpClients,
     IOptionsMonitor<TikTokShopChannelOptions> channelOptions,
-    TikTokShopChannelRegistry registry) : IMarketplaceClientFactory
+    MarketplaceChannelRegistry<TikTokShopChannelOptions> registry)
+    : MarketplaceClientFactory<TikTokShopChannelOptions>(
+        httpClients, channelOptions, registry, "AddTikTokShopMarketplace",
+        "the TikTok Shop API host, e.g. https://open-api.tiktokglobalshop.com/.")
 {
-    public string Marketplace => TikTokShopCapabilities.Marketplace;
+    /// <summary>Token host calls and the shop lookup after them: never retried (an auth code works once).</summary>
+    public const string AuthHttpClientName = "tiktokshop:auth";
 
-    public MarketplaceCapabilities Capabilities(ChannelOptions channel) =>
-        TikTokShopCapabilities.For(channelOptions.Get(channel?.Id ?? throw new ArgumentNullException(nameof(channel))));
+    /// <summary>Fetching our own images before uploading them to TikTok.</summary>
+    public const string ImagesHttpClientName = "tiktokshop:images";
 
-    /// <exception cref="ArgumentException">The channel is of another marketplace.</exception>
-    /// <exception cref="InvalidOperationException">The channel has no base address, or was not configured at start.</exception>
-    public IMarketplaceClient Create(ChannelOptions channel)
+    protected override MarketplaceCapabilities CapabilitiesFor(TikTokShopChannelOptions options) => TikTokShopCapabilities.For(options);
+
+    public override IMarketplaceClient Create(ChannelOptions channel)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        if (!string.Equals(channel.Marketplace, Marketplace, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"Channel '{channel.Id}' is of marketplace '{channel.Marketplace}', not '{Marketplace}'.", nameof(channel));
-        }
-
-        var baseUrl = channel.BaseUrl ?? throw new InvalidOperationException(
-            $"Channels:{channel.Id}:BaseUrl is required: the TikTok Shop API host, e.g. https://open-api.tiktokglobalshop.com/.");
-        if (!registry.Contains(channel.Id))
-        {
-            throw new InvalidOperationException(
-                $"Channel '{channel.Id}' was not under Channels with Marketplace=tiktokshop when AddTikTokShopMarketplace ran, so it has no HTTP client.");
-        }
-
-        var options = channelOptions.Get(channel.Id);
-        var http = httpClients.CreateClient(TikTokShopChannelRegistry.HttpClientName(channel.Id));
-        http.BaseAddress = baseUrl;
+        var http = ChannelHttpClient(channel);
+        var options = OptionsOf(channel.Id);
         var api = RestService.ForGenerated<ITikTokShopApi>(http, TikTokShopJson.Refit);
         var errors = new TikTokShopErrorMapper(options.PromotionLockRetryAfter);
-        var uploader = new TikTokShopImageUploader(api, httpClients.CreateClient(TikTokShopChannelRegistry.ImagesHttpClientName), errors);
+        var uploader = new TikTokShopImageUploader(api, HttpClients.CreateClient(ImagesHttpClientName), errors);
         return new TikTokShopMarketplaceClient(
             api, uploader, new TikTokShopWireMapper(options), errors, TikTokShopCapabilities.For(options), options);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 using Ocop.MarketSync.Sync.Marketplaces.Webhooks;
 
 namespace Ocop.MarketSync.Marketplaces.TikTokShop;
@@ -14,7 +15,7 @@ namespace Ocop.MarketSync.Marketplaces.TikTokShop;
 /// (→ reserved stock), 6 deauthorisation and 7 upcoming expiry (→ re-authorise). Others are acknowledged, no hint.
 /// </summary>
 internal sealed class TikTokShopWebhookReader(
-    TikTokShopChannelRegistry registry,
+    MarketplaceChannelRegistry<TikTokShopChannelOptions> registry,
     IOptionsMonitor<TikTokShopChannelOptions> channelOptions,
     IOptionsMonitor<TikTokShopCredentials> credentials) : IMarketplaceWebhookReader
 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Marketplaces.Sandbox;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Marketplaces;
+using Ocop.MarketSync.Sync.Marketplaces.Registration;
 
 namespace Ocop.MarketSync.UnitTests.Marketplaces.Sandbox;
 
@@ -32,7 +33,7 @@ public sealed class SandboxMarketplaceRegistrationTests
             ["Channels:sandbox-hcm:Marketplace"] = "sandbox",
             ["Channels:shopee-hcm:Marketplace"] = "shopee",
         });
-        var registry = provider.GetRequiredService<SandboxChannelRegistry>();
+        var registry = provider.GetRequiredService<MarketplaceChannelRegistry<SandboxChannelOptions>>();
 
         // Act
         var client = Factory(provider).Create(Channel("sandbox-hcm"));
@@ -59,7 +60,7 @@ public sealed class SandboxMarketplaceRegistrationTests
 
         // Assert
         Assert.Single(provider.GetServices<IMarketplaceClientFactory>());
-        Assert.Single(provider.GetServices<SandboxChannelRegistry>());
+        Assert.Single(provider.GetServices<MarketplaceChannelRegistry<SandboxChannelOptions>>());
     }
 
     [Fact]
