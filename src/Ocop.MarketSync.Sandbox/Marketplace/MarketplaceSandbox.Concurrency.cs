@@ -19,20 +19,7 @@ public sealed partial class MarketplaceSandbox
 
         var gate = LazyInitializer.EnsureInitialized(ref _workers, () => new SemaphoreSlim(workers, workers));
         await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
+        return new Once(() => gate.Release());
     }
 
     /// <summary>
@@ -50,10 +37,11 @@ public sealed partial class MarketplaceSandbox
         {
         }
 
-        return new Exit(this);
+        return new Once(() => Interlocked.Decrement(ref _inFlight));
     }
 
-    private sealed class Exit(MarketplaceSandbox sandbox) : IDisposable
+    /// <summary>Runs its action on the first Dispose only: a scope disposed twice must not count or release twice.</summary>
+    private sealed class Once(Action action) : IDisposable
     {
         private int _done;
 
@@ -61,7 +49,7 @@ public sealed partial class MarketplaceSandbox
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                Interlocked.Decrement(ref sandbox._inFlight);
+                action();
             }
         }
     }

@@ -102,7 +102,7 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
         {
             // No answer came shortly before the window began (the run just started): the rate runs from the first
             // answer in it, not from the start, which would count the first claim and connection as slowness.
-            if (answered > _window.Answered)
+            if (answered > _window.RateAnswered)
             {
                 _window = _window with { RateFrom = lastAnsweredAt, RateAnswered = answered };
             }
@@ -181,14 +181,14 @@ internal sealed class LaneGovernor(ChannelPace pace, int most)
     /// runs from an answer (<see cref="RateFrom"/>, with the count then, <see cref="RateAnswered"/>): the last before the
     /// start if it was recent, else the first after it (0 until then).
     /// </summary>
-    private readonly record struct Window(int Lanes, long At, long Answered, long WireTicks, long RateFrom, long RateAnswered, TimeSpan Cpu)
+    private readonly record struct Window(int Lanes, long At, long WireTicks, long RateFrom, long RateAnswered, TimeSpan Cpu)
     {
         public static Window Start(ChannelPace pace, int lanes)
         {
             var at = Stopwatch.GetTimestamp();
             var (answered, wireTicks, lastAnsweredAt) = pace.AnswersSoFar();
             var rateFrom = lastAnsweredAt != 0 && Stopwatch.GetElapsedTime(lastAnsweredAt, at) < Interval ? lastAnsweredAt : 0;
-            return new(lanes, at, answered, wireTicks, rateFrom, answered, Environment.CpuUsage.TotalTime);
+            return new(lanes, at, wireTicks, rateFrom, answered, Environment.CpuUsage.TotalTime);
         }
     }
 }

@@ -35,14 +35,9 @@ public sealed class ChannelPace
     /// <summary>Every HTTP request to the shop passes this one (<see cref="PacingHandler"/>).</summary>
     public PacingRateLimiter Requests { get; }
 
-    /// <summary>Requests answered so far (any status), counted by <see cref="PacingHandler"/>.</summary>
-    public long Answered => Interlocked.Read(ref _answered);
-
-    /// <summary>Time spent on the wire (request sent until answer read), summed over every request, in stopwatch ticks.</summary>
-    public long WireTicks => Interlocked.Read(ref _wireTicks);
-
     /// <summary>
-    /// The answers so far, their time on the wire and when the last one came (stopwatch timestamp), read together: a
+    /// The requests answered so far (any status, counted by <see cref="PacingHandler"/>), their time on the wire summed
+    /// (request sent until answer read, in stopwatch ticks) and when the last one came (stopwatch timestamp), read together: a
     /// rate taken from one answer to another has no window edge cutting a call in two, which at a few calls per second
     /// would be most of the error.
     /// </summary>
