@@ -54,4 +54,10 @@ public sealed record ItemResult(string SellerSku, MarketplaceError? Error = null
 
     /// <summary>The marketplace's request id of the call that answered, for the audit trail (errors carry their own).</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>
+    /// Set where the marketplace took the create or content update for review instead of applying it
+    /// (<see cref="IReviewingMarketplaceClient"/>): the ticket to follow. A create under review has no remote id yet.
+    /// </summary>
+    public string? ReviewTicket { get; init; }
 }
