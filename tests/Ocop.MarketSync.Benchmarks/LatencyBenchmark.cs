@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Ocop.MarketSync.Sandbox.Registry;
 using Ocop.MarketSync.TestSupport;
+using Ocop.MarketSync.Sandbox.Hosting;
 using Ocop.MarketSync.Worker.Hosting;
 
 namespace Ocop.MarketSync.Benchmarks;

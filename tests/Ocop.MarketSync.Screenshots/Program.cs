@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Ocop.MarketSync.Sandbox.Registry;
+using Ocop.MarketSync.Sandbox.Hosting;
 using Ocop.MarketSync.Worker.Hosting;
 
 // Starts the embedded default (SQLite in a temporary folder, Hangfire in memory, the sandboxes), makes one price

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Sandbox.Hosting;
 using Ocop.MarketSync.Worker.Hosting.Telemetry;
 
 namespace Ocop.MarketSync.Worker.Hosting;
@@ -19,9 +20,11 @@ internal static class MarketSyncHost
         builder.Configuration.AddSecretFiles();
         if (mode == HostMode.Serve)
         {
-            await EmbeddedSandbox.StartIfEnabledAsync(builder, cancellationToken);
-            await EmbeddedMarketplaces.StartIfEnabledAsync(builder, cancellationToken);
-            await EmbeddedSimulators.StartIfEnabledAsync(builder, cancellationToken);
+            await builder.AddEmbeddedSandboxesAsync(cancellationToken);
+
+            // Before Hangfire's server and the recurring jobs (hosted services start in registration order), so the
+            // simulator channels hold tokens before their first push.
+            builder.Services.AddHostedService<EmbeddedChannelsAtStart>();
             builder.AddMetricsPortIfConfigured();
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Ocop.MarketSync.Api.Security;
+using Ocop.MarketSync.Sandbox.Hosting;
 
 namespace Ocop.MarketSync.Worker.Hosting;
 
@@ -31,7 +32,7 @@ internal sealed class StartupBanner(
     private void Print()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "(unknown address)";
-        var sandbox = services.GetService<EmbeddedSandboxInfo>();
+        var sandbox = services.GetService<EmbeddedRegistry>();
         var password = credentials.GeneratedPassword is { } generated
             ? $"password: {generated}   (generated for this run; set Staff__Password to choose one)"
             : "password: as configured in Staff:Password";

@@ -7,7 +7,7 @@ using Ocop.MarketSync.Data;
 using Ocop.MarketSync.Data.Entities;
 using Ocop.MarketSync.IntegrationTests.Infrastructure;
 using Ocop.MarketSync.Sandbox.Registry;
-using Ocop.MarketSync.Worker.Hosting;
+using Ocop.MarketSync.Sandbox.Hosting;
 
 namespace Ocop.MarketSync.IntegrationTests.Host;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Ocop.MarketSync.IntegrationTests.Infrastructure;
 using Ocop.MarketSync.Sandbox.Registry;
-using Ocop.MarketSync.Worker.Hosting;
+using Ocop.MarketSync.Sandbox.Hosting;
 
 namespace Ocop.MarketSync.IntegrationTests.Telemetry;
 

@@ -1,6 +1,5 @@
-using Ocop.MarketSync.Sandbox;
 
-namespace Ocop.MarketSync.Worker.Hosting;
+namespace Ocop.MarketSync.Sandbox.Hosting;
 
 /// <summary>
 /// Sends requests for the sample data's image hosts (<c>Sandbox:Marketplaces:Simulators:ImageHosts</c>) to the local

@@ -1,20 +1,25 @@
-using Ocop.MarketSync.Sandbox;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Ocop.MarketSync.Sandbox.Registry;
 
-namespace Ocop.MarketSync.Worker.Hosting;
+namespace Ocop.MarketSync.Sandbox.Hosting;
 
 /// <summary>
-/// Starts the registry sandbox in process (its own Kestrel on 127.0.0.1) and points <c>Registry:BaseUrl</c> at it,
-/// so `dotnet run` works on a fresh machine with nothing else installed.
+/// The registry sandbox, in process, with <c>Registry:BaseUrl</c> pointed at it, so `dotnet run` works on a fresh
+/// machine with nothing else installed.
 /// </summary>
-internal static class EmbeddedSandbox
+/// <param name="Products">How many products the sandbox serves (the sample data, or <c>Sandbox:Registry:DataFile</c>).</param>
+public sealed record EmbeddedRegistry(Uri RegistryUrl, int Products, RegistrySandbox Sandbox)
 {
-    public static async Task StartIfEnabledAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
+    internal static async Task<EmbeddedRegistry?> StartIfEnabledAsync(IHostApplicationBuilder builder, List<SandboxServer> servers, CancellationToken cancellationToken)
     {
         var section = builder.Configuration.GetSection("Sandbox:Registry");
         if (!section.GetValue<bool>("Enabled"))
         {
-            return;
+            return null;
         }
 
         var dataFile = section.GetValue<string>("DataFile");
@@ -33,10 +38,8 @@ internal static class EmbeddedSandbox
         }
 
         var server = await SandboxServer.StartAsync(section.GetValue("Port", 0), app => app.MapRegistrySandbox(sandbox), cancellationToken);
+        servers.Add(server);
         builder.Configuration["Registry:BaseUrl"] = server.BaseUrl.ToString();
-        builder.Services.AddSingleton(sandbox);
-        builder.Services.AddSingleton(new EmbeddedSandboxInfo(server.BaseUrl, sandbox.Count));
-        builder.Services.AddHostedService(_ => new SandboxLifetime(server));
         if (section.GetValue("NotifyChanges", true))
         {
             // The sandbox plays the registry fully: it calls our change endpoint, signed with a secret made for this run
@@ -50,6 +53,8 @@ internal static class EmbeddedSandbox
 
             builder.Services.AddHostedService(sp => new ChangeNotifierLifetime(sp, sandbox, secret));
         }
+
+        return new EmbeddedRegistry(server.BaseUrl, sandbox.Count, sandbox);
     }
 
     /// <summary>Once the service listens, points the sandbox's change notifications at its own endpoint.</summary>
@@ -61,14 +66,10 @@ internal static class EmbeddedSandbox
         {
             services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
             {
-                var address = services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
-                    .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+                var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
                 if (address is not null)
                 {
-                    var local = address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-                        .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-                        .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
-                    _notifier = new RegistryChangeNotifier(sandbox, new Uri(local.TrimEnd('/') + "/api/registry/changes"), secret);
+                    _notifier = new RegistryChangeNotifier(sandbox, new Uri(Loopback(address).TrimEnd('/') + "/api/registry/changes"), secret);
                 }
             });
             return Task.CompletedTask;
@@ -79,15 +80,12 @@ internal static class EmbeddedSandbox
             _notifier?.Dispose();
             return Task.CompletedTask;
         }
-    }
 
-    /// <summary>Stops the sandbox with the host.</summary>
-    private sealed class SandboxLifetime(SandboxServer server) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async Task StopAsync(CancellationToken cancellationToken) => await server.DisposeAsync();
+        /// <summary>A wildcard listen address, as the sandbox (in the same process) reaches it.</summary>
+        private static string Loopback(string address) =>
+            address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
     }
 }
-
-internal sealed record EmbeddedSandboxInfo(Uri RegistryUrl, int Products);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ocop.MarketSync.Data;
+using Ocop.MarketSync.Sandbox.Hosting;
 using Ocop.MarketSync.Sync.Channels;
 using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Auth;
@@ -7,23 +8,30 @@ using Ocop.MarketSync.Sync.Marketplaces.Auth;
 namespace Ocop.MarketSync.Worker.Hosting;
 
 /// <summary>
-/// At start, before the first push, authorises every simulator channel the way <c>channel authorize</c> does, with a
-/// code the simulator issues as if the seller had consented: the adapter exchanges it, the token store keeps the
-/// tokens encrypted. So the channels push without an operator step.
+/// At start, before the first push, readies the channels of the embedded sandboxes and simulators: authorises every
+/// simulator channel that has a consent step the way <c>channel authorize</c> does, with a code the simulator issues
+/// as if the seller had consented (the adapter exchanges it, the token store keeps the tokens encrypted), and relists
+/// what an earlier run listed (<see cref="InMemoryMarketplaceRelist"/>). So the channels push without an operator step.
 /// </summary>
 /// <remarks>
 /// Every start, not only for channels without stored tokens: the simulators keep their state in memory, so tokens an
 /// earlier run stored (SQLite keeps them in ./data) are unknown to the new simulator and would only lead to
-/// <c>NeedsReauth</c>. For the same reason the items an earlier run listed are gone (<see cref="InMemoryMarketplaceRelist"/>).
+/// <c>NeedsReauth</c>.
 /// </remarks>
-internal sealed class SimulatorAuthorizer(
-    IReadOnlyList<EmbeddedSimulator> simulators,
+internal sealed class EmbeddedChannelsAtStart(
+    EmbeddedSandboxes sandboxes,
     IServiceScopeFactory scopes,
-    ILogger<SimulatorAuthorizer> logger) : IHostedService
+    ILogger<EmbeddedChannelsAtStart> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var simulator in simulators)
+        foreach (var marketplace in sandboxes.Marketplaces)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await InMemoryMarketplaceRelist.QueueIfListedAsync(scope.ServiceProvider, marketplace.ChannelId, "sandbox", logger, cancellationToken);
+        }
+
+        foreach (var simulator in sandboxes.Simulators)
         {
             await using var scope = scopes.CreateAsyncScope();
             if (await AuthorizeAsync(scope.ServiceProvider, simulator, cancellationToken))
@@ -37,6 +45,12 @@ internal sealed class SimulatorAuthorizer(
 
     private async Task<bool> AuthorizeAsync(IServiceProvider services, EmbeddedSimulator simulator, CancellationToken cancellationToken)
     {
+        if (simulator.IssueCode is null)
+        {
+            // Keys configured per shop (or an in-house app): the adapter signs in by itself on its first call.
+            return true;
+        }
+
         var channel = services.GetRequiredService<ChannelCatalog>().Get(simulator.ChannelId);
         var authorizer = services.GetServices<IMarketplaceAuthorizer>()
             .Single(a => string.Equals(a.Marketplace, channel.Marketplace, StringComparison.OrdinalIgnoreCase));
