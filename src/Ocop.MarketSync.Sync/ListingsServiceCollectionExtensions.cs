@@ -37,6 +37,7 @@ public static class ListingsServiceCollectionExtensions
         services.TryAddScoped<ListingClaimer>();
         services.TryAddScoped<ListingPusher>();
         services.TryAddScoped<ListingPushLane>();
+        services.TryAddScoped<ReviewTracker>();
         services.TryAddScoped<Ocop.MarketSync.Sync.Operations.OperationalAlerts>();
         services.AddRunLocks();
         services.TryAddScoped<ExclusiveRun>();

@@ -23,14 +23,21 @@ public sealed record ListingDto(
     string? LastError,
     string? LastErrorKind,
     int AttemptCount,
-    DateTime? NextAttemptAt)
+    DateTime? NextAttemptAt,
+    ListingReviewDto? Review)
 {
     public static ListingDto From(Listing l, string? marketplace) => new(
         l.Id, l.ChannelId, marketplace, l.RegistryId, l.SellerSku, l.State, l.RemoteId, l.RemoteUrl,
         l.Desired.Active, l.Desired.Title, l.Desired.PriceVnd, l.Desired.HeldPriceVnd, l.Desired.Stock, l.Desired.Reasons, !l.Dirty,
         l.LastPushedAt, l.LastError, l.LastErrorKind, l.AttemptCount,
-        l.NextAttemptAt == Sync.Listings.Push.RetryPolicy.Parked ? null : l.NextAttemptAt);
+        l.NextAttemptAt == Sync.Listings.Push.RetryPolicy.Parked ? null : l.NextAttemptAt,
+        l.ReviewTicket is null ? null : new ListingReviewDto(l.ReviewTicket, l.ReviewState, l.ReviewSince, l.ReviewCheckedAt));
 }
+
+/// <summary>Content the marketplace is reviewing (Tiki): a product request, or new content of a live item.</summary>
+/// <param name="Ticket">The marketplace's ticket (Tiki: the track id), to look it up in seller centre.</param>
+/// <param name="State">The marketplace's own name for where it stands, as last asked (null until first asked).</param>
+public sealed record ListingReviewDto(string Ticket, string? State, DateTime? Since, DateTime? CheckedAt);
 
 /// <summary>A channel with its listings counted by state, and its marketplace authorisation.</summary>
 public sealed record ChannelDto(

@@ -486,6 +486,24 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .HasColumnType("character varying(1024)")
                         .HasColumnName("remote_url");
 
+                    b.Property<DateTime?>("ReviewCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_checked_at");
+
+                    b.Property<DateTime?>("ReviewSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_since");
+
+                    b.Property<string>("ReviewState")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("review_state");
+
+                    b.Property<string>("ReviewTicket")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("review_ticket");
+
                     b.Property<string>("SellerSku")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -515,6 +533,10 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.HasIndex("ChannelId", "RegistryId")
                         .IsUnique()
                         .HasDatabaseName("ix_listings_channel_id_registry_id");
+
+                    b.HasIndex("ChannelId", "ReviewCheckedAt")
+                        .HasDatabaseName("ix_listings_open_reviews")
+                        .HasFilter("review_ticket IS NOT NULL");
 
                     b.HasIndex("ChannelId", "SellerSku")
                         .IsUnique()

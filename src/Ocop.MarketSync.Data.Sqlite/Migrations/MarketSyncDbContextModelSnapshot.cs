@@ -472,6 +472,24 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("remote_url");
 
+                    b.Property<DateTime?>("ReviewCheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_checked_at");
+
+                    b.Property<DateTime?>("ReviewSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_since");
+
+                    b.Property<string>("ReviewState")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_state");
+
+                    b.Property<string>("ReviewTicket")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_ticket");
+
                     b.Property<string>("SellerSku")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -501,6 +519,10 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.HasIndex("ChannelId", "RegistryId")
                         .IsUnique()
                         .HasDatabaseName("ix_listings_channel_id_registry_id");
+
+                    b.HasIndex("ChannelId", "ReviewCheckedAt")
+                        .HasDatabaseName("ix_listings_open_reviews")
+                        .HasFilter("review_ticket IS NOT NULL");
 
                     b.HasIndex("ChannelId", "SellerSku")
                         .IsUnique()

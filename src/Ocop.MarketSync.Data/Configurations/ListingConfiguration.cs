@@ -19,6 +19,8 @@ internal sealed class ListingConfiguration(bool isNpgsql) : IEntityTypeConfigura
         builder.Property(l => l.RemoteUrl).HasMaxLength(1024);
         builder.Property(l => l.LastErrorKind).HasMaxLength(32);
         builder.Property(l => l.LastError).HasMaxLength(2000);
+        builder.Property(l => l.ReviewTicket).HasMaxLength(128);
+        builder.Property(l => l.ReviewState).HasMaxLength(64);
         foreach (var hash in new[] { "DesiredContentHash", "DesiredPriceHash", "DesiredStockHash", "DesiredStatusHash", "PushedContentHash", "PushedPriceHash", "PushedStockHash", "PushedStatusHash" })
         {
             builder.Property(hash).HasMaxLength(64);
@@ -29,6 +31,10 @@ internal sealed class ListingConfiguration(bool isNpgsql) : IEntityTypeConfigura
         builder.HasIndex(l => new { l.ChannelId, l.RegistryId }).IsUnique();
         builder.HasIndex(l => new { l.ChannelId, l.SellerSku }).IsUnique();
         builder.HasIndex(l => new { l.ChannelId, l.State });
+
+        // Each push asks about the channel's open reviews: a handful among thousands of listings.
+        builder.HasIndex(l => new { l.ChannelId, l.ReviewCheckedAt }).HasDatabaseName("ix_listings_open_reviews")
+            .HasFilter("review_ticket IS NOT NULL");
 
         // The claim query scans only dirty rows of a channel.
         var claim = builder.HasIndex(l => new { l.ChannelId, l.NextAttemptAt }).HasDatabaseName("ix_listings_dirty_claim");

@@ -63,6 +63,23 @@ public sealed class Listing
     /// </summary>
     public string? PlannedFromHash { get; set; }
 
+    /// <summary>
+    /// The marketplace's ticket for content it is reviewing (Tiki: the track id of a product request): set when a
+    /// create or content update went to review instead of applying, cleared when the marketplace decided. A create
+    /// under review has no <see cref="RemoteId"/> yet and is not created again; a content update under review keeps
+    /// the item on sale with its old content while price and stock still go out.
+    /// </summary>
+    public string? ReviewTicket { get; set; }
+
+    /// <summary>The marketplace's own name for where the review stands (e.g. <c>md_awaiting_approve</c>), shown to staff.</summary>
+    public string? ReviewState { get; set; }
+
+    /// <summary>When the content went to review.</summary>
+    public DateTime? ReviewSince { get; set; }
+
+    /// <summary>When the review was last asked about, so every ticket of a channel is followed in turn.</summary>
+    public DateTime? ReviewCheckedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -72,7 +89,16 @@ public sealed class Listing
     /// </summary>
     /// <returns>The new value of <see cref="Dirty"/>.</returns>
     public bool RefreshDirty() =>
-        Dirty = DirtyAspects() != ListingAspect.None && (RemoteId is not null || Desired.Active);
+        Dirty = PushableAspects() != ListingAspect.None && (RemoteId is not null || Desired.Active);
+
+    /// <summary>
+    /// The dirty aspects that may go out now: under review, a create waits for the decision, and so does new content
+    /// (a second request while one is reviewed would race it); price, stock and status of a live item still go.
+    /// </summary>
+    public ListingAspect PushableAspects() =>
+        ReviewTicket is null ? DirtyAspects()
+            : RemoteId is null ? ListingAspect.None
+            : DirtyAspects() & ~ListingAspect.Content;
 
     /// <summary>Sets the desired state and the columns copied from it.</summary>
     public void SetDesired(DesiredListing desired)

@@ -23,4 +23,7 @@ public enum ListingState
 
     /// <summary>The marketplace banned the item: nothing is pushed until staff have dealt with it and retry.</summary>
     Banned,
+
+    /// <summary>Not created yet: the marketplace is reviewing the product request (<see cref="Listing.ReviewTicket"/>).</summary>
+    InReview,
 }

@@ -10,6 +10,9 @@ public enum MarketplaceOperation
     SetStatus,
     FindBySellerSku,
     PageItems,
+
+    /// <summary>Asks where reviews stand (<see cref="IReviewingMarketplaceClient"/>); only marketplaces that review content.</summary>
+    TrackReviews,
 }
 
 /// <summary>

@@ -111,7 +111,16 @@ internal static class ListingOutcomes
             return;
         }
 
-        if (!listing.Dirty)
+        if (listing.ReviewTicket is not null && listing.RemoteId is null)
+        {
+            // Nothing exists to sell yet: the product request waits for the marketplace's decision.
+            listing.State = ListingState.InReview;
+            listing.AttemptCount = 0;
+            listing.NextAttemptAt = null;
+            listing.LastError = null;
+            listing.LastErrorKind = null;
+        }
+        else if (!listing.Dirty)
         {
             listing.State = listing.Desired.Active ? ListingState.Active : ListingState.Delisted;
             listing.AttemptCount = 0;

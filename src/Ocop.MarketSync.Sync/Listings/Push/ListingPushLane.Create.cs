@@ -12,7 +12,7 @@ internal sealed partial class ListingPushLane
     /// </summary>
     private async Task CreateAsync(IMarketplaceClient client, PushBatch batch, PushSummary summary, CancellationToken cancellationToken)
     {
-        var pending = batch.Listings.Where(l => l.RemoteId is null && l.Desired.Active && !batch.Lost.Contains(l.Id)).ToList();
+        var pending = batch.Listings.Where(l => l.RemoteId is null && l.ReviewTicket is null && l.Desired.Active && !batch.Lost.Contains(l.Id)).ToList();
         if (pending.Count == 0)
         {
             return;
@@ -98,11 +98,18 @@ internal sealed partial class ListingPushLane
             {
                 var listing = chunk[i];
                 var result = results[i];
-                var error = result.Succeeded && result.RemoteId is null
+                var error = result.Succeeded && result.RemoteId is null && result.ReviewTicket is null
                     ? new MarketplaceError.Transient("create answered without a remote id") { RequestId = result.RequestId }
                     : ListingOutcomes.ErrorOf(result);
                 Audit(listing, "Create", PushAudit.Content(items[i].Content, items[i].PriceVnd, items[i].Stock, items[i].Active), result, error);
-                if (error is null)
+                if (error is null && result.RemoteId is null)
+                {
+                    // A product request the marketplace reviews first: everything but the status went with it (its
+                    // approved products start inactive, so the status is pushed once it exists).
+                    SentForReview(listing, result.ReviewTicket!, ListingAspect.Content | ListingAspect.Price | ListingAspect.Stock);
+                    summary.SentForReview++;
+                }
+                else if (error is null)
                 {
                     listing.RemoteId = result.RemoteId;
                     listing.RemoteUrl = result.Url;
@@ -127,6 +134,17 @@ internal sealed partial class ListingPushLane
             // The remote ids are committed the moment the create returns, in their own transaction.
             await CommitAsync(batch, chunk, summary);
         }
+    }
+
+    /// <summary>The marketplace took these aspects for review: they count as sent, and the ticket is followed.</summary>
+    private void SentForReview(Listing listing, string ticket, ListingAspect sent)
+    {
+        var now = clock.UtcNow;
+        ListingOutcomes.Pushed(listing, sent, now);
+        listing.ReviewTicket = ticket;
+        listing.ReviewState = null;
+        listing.ReviewSince = now;
+        listing.ReviewCheckedAt = null;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ internal sealed partial class ListingPushLane
         IMarketplaceClient client, PushBatch batch, ListingAspect aspect, PushSummary summary, CancellationToken cancellationToken)
     {
         var due = batch.Listings
-            .Where(l => l.RemoteId is not null && !batch.Failed.Contains(l.Id) && !batch.Lost.Contains(l.Id) && l.DirtyAspects().HasFlag(aspect))
+            .Where(l => l.RemoteId is not null && !batch.Failed.Contains(l.Id) && !batch.Lost.Contains(l.Id) && l.PushableAspects().HasFlag(aspect))
             .ToList();
         if (due.Count == 0)
         {
@@ -62,6 +62,12 @@ internal sealed partial class ListingPushLane
                 if (failure is { } error)
                 {
                     Fail(batch, chunk[i], error, summary, operation);
+                }
+                else if (results[i].ReviewTicket is { } ticket)
+                {
+                    // The new content waits for the marketplace's review; the item stays on sale with the old one.
+                    SentForReview(listing, ticket, ListingAspect.Content);
+                    summary.SentForReview++;
                 }
                 else
                 {

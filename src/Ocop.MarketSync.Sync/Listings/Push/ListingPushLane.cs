@@ -72,7 +72,7 @@ internal sealed partial class ListingPushLane(
     {
         foreach (var listing in touched)
         {
-            if (!batch.Failed.Contains(listing.Id) && listing.DirtyAspects() == ListingAspect.None)
+            if (!batch.Failed.Contains(listing.Id) && listing.PushableAspects() == ListingAspect.None)
             {
                 Settle(batch, listing, summary);
             }

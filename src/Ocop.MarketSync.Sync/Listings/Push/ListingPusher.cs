@@ -21,6 +21,7 @@ public sealed class ListingPusher(
     MarketSyncDbContext db,
     ChannelCatalog channels,
     ChannelPacers pacers,
+    ReviewTracker reviews,
     IntakeClock clock,
     ILogger<ListingPusher> logger)
 {
@@ -28,12 +29,16 @@ public sealed class ListingPusher(
     {
         var channel = channels.Get(channelId);
         var capabilities = channels.Capabilities(channelId);
+
+        // First what the marketplace decided since the last run, so an approved product goes on sale in this one.
+        var reviewed = new PushSummary();
+        await reviews.TrackAsync(channelId, channels.Client(channelId), capabilities, reviewed, cancellationToken);
         var now = clock.UtcNow;
         var due = await db.Listings.CountAsync(
             l => l.ChannelId == channelId && l.Dirty && (l.NextAttemptAt == null || l.NextAttemptAt <= now), cancellationToken);
         var run = new PushRun(channel, capabilities, pacers.For(channelId), await QuotaAsync(channelId, capabilities, cancellationToken), due);
         var (summaries, lanes) = await RunLanesAsync(run, channel.MaxInFlight, cancellationToken);
-        var summary = new PushSummary { Lanes = lanes };
+        var summary = new PushSummary { Lanes = lanes, ReviewsApproved = reviewed.ReviewsApproved, ReviewsRejected = reviewed.ReviewsRejected, Calls = reviewed.Calls };
         foreach (var lane in summaries)
         {
             summary.Add(lane);
@@ -51,8 +56,9 @@ public sealed class ListingPusher(
 
         // One line per run that did something; the every-minute run that found nothing dirty stays at Debug.
         logger.Log(summary.DidSomething ? LogLevel.Information : LogLevel.Debug,
-            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed ({Throttled} throttled, {Deferred} deferred by the daily quota), {Calls} calls in {Lanes} lanes",
-            channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Throttled, summary.Deferred, summary.Calls, lanes);
+            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed ({Throttled} throttled, {Deferred} deferred by the daily quota), {SentForReview} sent for review ({Approved} approved, {Rejected} rejected since the last run), {Calls} calls in {Lanes} lanes",
+            channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Throttled, summary.Deferred,
+            summary.SentForReview, summary.ReviewsApproved, summary.ReviewsRejected, summary.Calls, lanes);
         return summary;
     }
 

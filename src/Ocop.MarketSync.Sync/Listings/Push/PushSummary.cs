@@ -16,6 +16,13 @@ public sealed class PushSummary
     /// <summary>Creates held back by the marketplace's daily quota: they wait for the next day, uncounted.</summary>
     public int Deferred { get; set; }
 
+    /// <summary>Creates and content updates the marketplace took for review instead of applying (Tiki).</summary>
+    public int SentForReview { get; set; }
+
+    /// <summary>Reviews the marketplace decided since the last run: approved, and rejected (with its reason on the listing).</summary>
+    public int ReviewsApproved { get; set; }
+    public int ReviewsRejected { get; set; }
+
     /// <summary>How many lanes pushed at once (calls in flight at most).</summary>
     public int Lanes { get; set; }
 
@@ -42,8 +49,9 @@ public sealed class PushSummary
         Calls += lane.Calls;
         Deferred += lane.Deferred;
         WriteBacks += lane.WriteBacks;
+        SentForReview += lane.SentForReview;
     }
 
     /// <summary>Whether the run touched the marketplace or a listing at all; an idle run is logged at Debug only.</summary>
-    public bool DidSomething => Claimed > 0 || Calls > 0 || StoppedBy is not null;
+    public bool DidSomething => Claimed > 0 || Calls > 0 || StoppedBy is not null || ReviewsApproved > 0 || ReviewsRejected > 0;
 }
