@@ -57,6 +57,12 @@ public sealed class TikiChannelOptions
     /// <summary>Reconciliation reads products updated from this instant on. Default 2015-01-01 (before any OCOP listing).</summary>
     public DateTimeOffset ReconcileFrom { get; set; } = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Most results Tiki returns for one list query (10,000, #243): reconciliation splits a time window whose total
+    /// reaches it. Configurable only in case Tiki changes the cap (and for the simulator's tests). Default 10,000.
+    /// </summary>
+    public int ListResultCap { get; set; } = TikiCapabilities.ResultCap;
+
     /// <summary>Calls per second the engine may make for this shop (Tiki allows 200 per seller). Default 50.</summary>
     public double RequestsPerSecond { get; set; } = 50;
 

@@ -37,6 +37,7 @@ internal sealed class TikiChannelOptionsValidator : IValidateOptions<TikiChannel
             nameof(options.AttemptTimeout), options.AttemptTimeout, "from 1 s to 10 minutes");
         Check(options.ReadRetryDelay >= TimeSpan.Zero && options.ReadRetryDelay <= TimeSpan.FromMinutes(1),
             nameof(options.ReadRetryDelay), options.ReadRetryDelay, "from 0 to 1 minute");
+        Check(options.ListResultCap is >= 1 and <= TikiCapabilities.ResultCap, nameof(options.ListResultCap), options.ListResultCap, "from 1 to 10000");
         Check(options.ReconcileFrom.Year >= 2010, nameof(options.ReconcileFrom), options.ReconcileFrom, "an instant from 2010 on");
         foreach (var (key, code) in options.AttributeCodes)
         {

@@ -50,13 +50,13 @@ internal sealed partial class TikiMarketplaceClient
         {
             var first = await PageAsync(window, 1, cancellationToken);
             var total = first.Paging?.Total ?? first.Data?.Count ?? 0;
-            if (total >= TikiCapabilities.ResultCap)
+            if (total >= resultCap)
             {
                 var span = window.To - window.From;
                 if (span < TimeSpan.FromSeconds(2))
                 {
                     throw new MarketplaceException(new MarketplaceError.Transient(string.Create(CultureInfo.InvariantCulture,
-                        $"Tiki reports {total} products updated within {TikiWireMapper.Date(window.From)}–{TikiWireMapper.Date(window.To)}: the window cannot be split below the 10,000-result cap.")));
+                        $"Tiki reports {total} products updated within {TikiWireMapper.Date(window.From)}–{TikiWireMapper.Date(window.To)}: the window cannot be split below the {resultCap}-result cap.")));
                 }
 
                 var middle = Second(window.From + (span / 2));

@@ -13,7 +13,7 @@ namespace Ocop.MarketSync.Marketplaces.Tiki;
 /// <see cref="MarketplaceException"/>. The remote id is Tiki's product id.
 /// </summary>
 internal sealed partial class TikiMarketplaceClient(
-    ITikiApi api, TikiWireMapper mapper, TikiErrorMapper errors, MarketplaceCapabilities capabilities, TimeProvider time, DateTimeOffset reconcileFrom)
+    ITikiApi api, TikiWireMapper mapper, TikiErrorMapper errors, MarketplaceCapabilities capabilities, TimeProvider time, DateTimeOffset reconcileFrom, int resultCap)
     : IMarketplaceClient, IReviewingMarketplaceClient
 {
     public MarketplaceCapabilities Capabilities => capabilities;

@@ -27,7 +27,7 @@ internal sealed class TikiMarketplaceClientFactory(
     public override IMarketplaceClient Create(ChannelOptions channel)
     {
         var options = OptionsOf(channel.Id);
-        return new TikiMarketplaceClient(Api(channel), new TikiWireMapper(options), Errors(options), TikiCapabilities.For(options), time, options.ReconcileFrom);
+        return new TikiMarketplaceClient(Api(channel), new TikiWireMapper(options), Errors(options), TikiCapabilities.For(options), time, options.ReconcileFrom, options.ListResultCap);
     }
 
     /// <summary>The channel's API on its own client (bearer, pace, pipeline), for the event queue reader too.</summary>
