@@ -63,21 +63,46 @@ internal sealed partial class TikiMarketplaceClient
 
         foreach (var chunk in valid.Chunk(TikiCapabilities.SkuBatch))
         {
-            var body = new WireSkuUpdates([.. chunk.Select(x => build(items[x.Index], x.ProductId))]);
-            var (callError, named) = await SendSkusAsync(body, cancellationToken);
-            foreach (var (index, productId) in chunk)
-            {
-                var item = items[index];
-                var remoteId = remoteIdOf(item);
-                var error = named.TryGetValue(productId, out var own) ? own
-                    // Refused without naming items: the whole call failed. Named others only: this one is read back.
-                    : callError is not null && named.Count == 0 ? callError
-                    : await ReadBackAsync(productId, p => unchanged(item, p), cancellationToken);
-                results[index] = error is null ? new ItemResult(skuOf(item), null, remoteId, mapper.Url(remoteId)) : new ItemResult(skuOf(item), error, remoteId);
-            }
+            await WriteChunkAsync(items, chunk, results, remoteIdOf, skuOf, build, unchanged, cancellationToken);
         }
 
         return results;
+    }
+
+    private async Task WriteChunkAsync<TItem>(
+        IReadOnlyList<TItem> items,
+        IReadOnlyList<(int Index, long ProductId)> chunk,
+        ItemResult[] results,
+        Func<TItem, string> remoteIdOf,
+        Func<TItem, string> skuOf,
+        Func<TItem, long, WireSkuUpdate> build,
+        Func<TItem, WireProduct, string?> unchanged,
+        CancellationToken cancellationToken)
+    {
+        var body = new WireSkuUpdates([.. chunk.Select(x => build(items[x.Index], x.ProductId))]);
+        var (callError, named) = await SendSkusAsync(body, cancellationToken);
+        if (callError is MarketplaceError.Rejected && named.Count == 0 && chunk.Count > 1)
+        {
+            // Refused for the data without naming the product (e.g. a 403 "permission to update this product"): one
+            // item's fault must not fail the others, so each is sent on its own.
+            foreach (var single in chunk)
+            {
+                await WriteChunkAsync(items, [single], results, remoteIdOf, skuOf, build, unchanged, cancellationToken);
+            }
+
+            return;
+        }
+
+        foreach (var (index, productId) in chunk)
+        {
+            var item = items[index];
+            var remoteId = remoteIdOf(item);
+            var error = named.TryGetValue(productId, out var own) ? own
+                // Refused without naming items: the whole call failed. Named others only: this one is read back.
+                : callError is not null && named.Count == 0 ? callError
+                : await ReadBackAsync(productId, p => unchanged(item, p), cancellationToken);
+            results[index] = error is null ? new ItemResult(skuOf(item), null, remoteId, mapper.Url(remoteId)) : new ItemResult(skuOf(item), error, remoteId);
+        }
     }
 
     /// <returns>The call's error (null on success) and the errors Tiki attributed to products (<c>meta.id</c>).</returns>

@@ -171,5 +171,27 @@ public sealed class TikiClientRequestTests : IClassFixture<WireMockTiki>, IAsync
         Assert.DoesNotContain(_tiki.Requests, r => r.Path == "/integration/v2.1/products/70002");
     }
 
+    [Fact]
+    public async Task UpdatePriceAsync_BatchRefusedWithoutNamingAProduct_SendsEachItemAlone()
+    {
+        // Arrange: the two-item batch is refused; alone, 70001 goes through and 70002 is the one not permitted.
+        _tiki.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/integration/v2.1/products/updateSkus").UsingPut()
+                .WithBody(new WireMock.Matchers.JsonMatcher("""{"data":[{"product_id":70001,"price":190000}]}""")))
+            .AtPriority(1)
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody("""{"state":"approved"}"""));
+        _tiki.Answer("PUT", "/integration/v2.1/products/updateSkus", 403, """{"errors":["you do not have permission to update this product"]}""");
+        _tiki.Answer("GET", "/integration/v2.1/products/70001", 200, WireMockTiki.Product(70001, "OCOP-1", price: 190_000));
+
+        // Act
+        var results = await _channel.Client.UpdatePriceAsync(
+            [new PriceUpdate("70001", "OCOP-1", 190_000), new PriceUpdate("70002", "OCOP-2", 99_000)], Ct);
+
+        // Assert
+        Assert.True(results[0].Succeeded, results[0].Error?.Message);
+        Assert.IsType<MarketplaceError.Rejected>(results[1].Error);
+        Assert.Equal(3, _tiki.Requests.Count(r => r.Method == "PUT"));
+        WireMockTiki.AssertJsonBody("""{"data":[{"product_id":70002,"price":99000}]}""", _tiki.Requests.Last(r => r.Method == "PUT"));
+    }
+
     public ValueTask DisposeAsync() => _channel.DisposeAsync();
 }
