@@ -40,6 +40,7 @@ internal static class MarketSyncHost
             .AddShopeeMarketplace(configuration)
             .AddLazadaMarketplace(configuration)
             .AddTikTokShopMarketplace(configuration)
+            .AddTikiMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)
