@@ -37,6 +37,7 @@ internal static class MarketSyncHost
             .AddShopeeMarketplace(configuration)
             .AddLazadaMarketplace(configuration)
             .AddTikTokShopMarketplace(configuration)
+            .AddSendoMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)
