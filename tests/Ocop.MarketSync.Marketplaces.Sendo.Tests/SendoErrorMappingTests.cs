@@ -161,4 +161,45 @@ public sealed class SendoErrorMappingTests(WireMockSendo sendo) : IClassFixture<
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(2, sendo.Requests.Count);
     }
+
+    [Fact]
+    public async Task Call_ChannelNeverAuthorised_IsAuthExpiredWithoutACall()
+    {
+        // Arrange
+        sendo.Reset();
+        await using var channel = SendoHarness.Create(sendo.BaseUrl, new NoTokens());
+
+        // Act
+        var result = Assert.Single(await channel.Client.UpdateStockAsync([new("7703", "OCOP-REG-00048", 1)], Ct));
+
+        // Assert
+        Assert.Contains("channel authorize", Assert.IsType<MarketplaceError.AuthExpired>(result.Error).Message, StringComparison.Ordinal);
+        Assert.Empty(sendo.Requests);
+    }
+
+    [Fact]
+    public async Task Call_NothingListening_IsTransient()
+    {
+        // Arrange: a port nothing listens on
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var channel = SendoHarness.Create(new Uri($"http://127.0.0.1:{port}/"), FakeShopTokenSource.For(Token));
+
+        // Act
+        var result = Assert.Single(await channel.Client.CreateAsync([Listings.Create("OCOP-REG-00049")], Ct));
+
+        // Assert
+        Assert.IsType<MarketplaceError.Transient>(result.Error);
+    }
+
+    private sealed class NoTokens : IShopTokenSource
+    {
+        public ValueTask<ShopTokens> GetAsync(string channelId, CancellationToken cancellationToken) =>
+            throw new ChannelNotAuthorizedException(channelId, $"Channel '{channelId}' has not been authorised: run `channel authorize {channelId} --code -`.");
+
+        public ValueTask<ShopTokens> RefreshNowAsync(string channelId, ShopTokens rejected, CancellationToken cancellationToken) =>
+            GetAsync(channelId, cancellationToken);
+    }
 }
