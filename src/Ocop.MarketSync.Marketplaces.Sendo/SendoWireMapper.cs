@@ -45,12 +45,16 @@ internal sealed partial class SendoWireMapper(SendoChannelOptions options)
 
     public static void ApplyPrice(JsonObject product, long priceVnd) => product[WireFields.Price] = priceVnd;
 
+    /// <summary>
+    /// Stock, and availability with it: available exactly when there is stock (and the listing is active). A stock
+    /// update therefore makes a sold-out product available again; the planner sends stock 0 for every listing it
+    /// wants off sale, so this never relists what it delisted.
+    /// </summary>
     /// <param name="active">False delists: Sendo has no documented on/off switch, so "out of stock" is the one used.</param>
-    public static void ApplyStock(JsonObject product, int stock, bool? active = null)
+    public static void ApplyStock(JsonObject product, int stock, bool active = true)
     {
         product[WireFields.StockQuantity] = stock;
-        var available = active ?? Bool(product, WireFields.StockAvailability) ?? true;
-        product[WireFields.StockAvailability] = available && stock > 0;
+        product[WireFields.StockAvailability] = active && stock > 0;
     }
 
     /// <summary>Delist keeps the stock number (so a relist offers it again); relist is available only with stock.</summary>

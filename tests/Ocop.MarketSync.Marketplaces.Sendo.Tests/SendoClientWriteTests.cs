@@ -156,6 +156,23 @@ public sealed class SendoClientWriteTests(WireMockSendo sendo) : IClassFixture<W
     }
 
     [Fact]
+    public async Task UpdateStockAsync_SoldOutProductRestocked_IsAvailableAgain()
+    {
+        // Arrange
+        sendo.Reset();
+        sendo.Ok("GET", "/api/partner/product", Product(8806, "OCOP-REG-00014", stock: 0, available: false));
+        sendo.Ok("POST", "/api/partner/product", "{\"id\":8806}");
+        await using var channel = SendoHarness.Create(sendo.BaseUrl, FakeShopTokenSource.For(Token));
+
+        // Act
+        var result = Assert.Single(await channel.Client.UpdateStockAsync([new("8806", "OCOP-REG-00014", 5)], Ct));
+
+        // Assert
+        Assert.True(result.Succeeded, result.Error?.Message);
+        WireMockSendo.AssertJsonBody(Product(8806, "OCOP-REG-00014", stock: 5, available: true), sendo.Requests[1]);
+    }
+
+    [Fact]
     public async Task UpdateStockAsync_SameStockAsSendoShows_WritesNothing()
     {
         // Arrange

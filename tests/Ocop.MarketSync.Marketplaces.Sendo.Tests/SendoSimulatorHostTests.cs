@@ -28,6 +28,7 @@ public sealed class SendoSimulatorHostTests
         // Assert
         Assert.Equal(("sendo-hn", "sendo", null), (simulator.ChannelId, simulator.Marketplace, simulator.IssueCode));
         Assert.Equal(server.BaseUrl.ToString(), configuration["Channels:sendo-hn:BaseUrl"]);
+        Assert.Equal("00:01:00", configuration["Channels:sendo-hn:Sendo:PendingReviewRetryAfter"]);
         Assert.Equal(("sim-shop-key", "configured-secret"), (configuration["SENDO_HN:ShopKey"], configuration["SENDO_HN:SecretKey"]));
         await using var channel = SendoHarness.Create(server.BaseUrl, FakeShopTokenSource.For("t"), new Dictionary<string, string?>
         {

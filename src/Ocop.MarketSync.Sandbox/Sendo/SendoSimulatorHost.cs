@@ -25,6 +25,9 @@ public sealed class SendoSimulatorHost : IMarketplaceSimulatorHost
         var server = await SandboxServer.StartAsync(port, app => app.MapSendoSimulator(simulator), cancellationToken);
 
         configuration[$"{channel.Path}:BaseUrl"] = server.BaseUrl.ToString();
+        // New products wait ReviewDelay (30 s) in review: a change parked for the production default of an hour
+        // would stall the demo, so the channel looks again after a minute unless configured otherwise.
+        configuration[$"{channel.Path}:Sendo:PendingReviewRetryAfter"] ??= "00:01:00";
         configuration[$"{secrets}:ShopKey"] = options.ShopKey;
         configuration[$"{secrets}:SecretKey"] = options.SecretKey;
         return new EmbeddedSimulator(channel.Key, Marketplace, server, IssueCode: null);
