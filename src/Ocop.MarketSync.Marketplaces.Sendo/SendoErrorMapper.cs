@@ -92,7 +92,8 @@ internal static class SendoErrorMapper
         }
         catch (JsonException)
         {
-            return new WireEnvelope(null, false, JsonDocument.Parse(JsonSerializer.Serialize(Excerpt(content))).RootElement, null);
+            // Not JSON (a gateway's HTML page): its beginning is the error text.
+            return new WireEnvelope(null, false, JsonSerializer.SerializeToElement(Excerpt(content)), null);
         }
     }
 
