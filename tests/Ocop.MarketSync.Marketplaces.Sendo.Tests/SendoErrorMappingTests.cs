@@ -42,6 +42,22 @@ public sealed class SendoErrorMappingTests(WireMockSendo sendo) : IClassFixture<
     }
 
     [Fact]
+    public async Task CreateAsync_GatewayHtmlPage_IsTransientWithItsBeginning()
+    {
+        // Arrange
+        sendo.Reset();
+        sendo.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/api/partner/product").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(502).WithHeader("Content-Type", "text/html").WithBody("<html>502 Bad Gateway</html>"));
+        await using var channel = SendoHarness.Create(sendo.BaseUrl, FakeShopTokenSource.For(Token));
+
+        // Act
+        var result = Assert.Single(await channel.Client.CreateAsync([Listings.Create("OCOP-REG-00050")], Ct));
+
+        // Assert
+        Assert.Contains("502 Bad Gateway", Assert.IsType<MarketplaceError.Transient>(result.Error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateAsync_429WithRetryAfter_WaitsThatLong()
     {
         // Arrange
