@@ -58,6 +58,23 @@ public sealed record MarketplaceCapabilities
     /// <summary>The most units one listing may offer, or null where none is known; more is offered as this many.</summary>
     public int? MaxStock { get; init; }
 
+    /// <summary>
+    /// The fewest and most characters the marketplace takes in a seller SKU (Sendo: 3–45), or null where none is
+    /// known. A listing whose SKU is outside is not created (the planner's <c>sku.length</c>).
+    /// </summary>
+    public int? SellerSkuMinChars { get; init; }
+
+    public int? SellerSkuMaxChars { get; init; }
+
+    /// <summary>
+    /// The shortest description the marketplace takes, in characters (Sendo: 100), or null for none. A listing whose
+    /// description is shorter is not created (the planner's <c>description.tooShort</c>): padding it would be dishonest.
+    /// </summary>
+    public int? DescriptionMinChars { get; init; }
+
+    /// <summary>The most images per listing (Sendo: 20), or null for none; more are trimmed to the first ones (<c>images.trimmed</c>).</summary>
+    public int? MaxImages { get; init; }
+
     public required int TitleMaxChars { get; init; }
 
     /// <summary>Some marketplaces count bytes of UTF-8 (Vietnamese letters take 2–3 bytes each).</summary>

@@ -41,6 +41,7 @@ internal static class MarketSyncHost
             .AddLazadaMarketplace(configuration)
             .AddTikTokShopMarketplace(configuration)
             .AddTikiMarketplace(configuration)
+            .AddSendoMarketplace(configuration)
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)

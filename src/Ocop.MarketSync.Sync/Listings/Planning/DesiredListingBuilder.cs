@@ -57,6 +57,15 @@ public static class DesiredListingBuilder
             reasons.Add(priceReason);
         }
 
+        // The marketplace's own rules on what is sent (Sendo: SKU 3–45 characters, description of 100 or more).
+        var description = Description(data, capabilities);
+        reasons.AddRange(new[]
+        {
+            MarketplaceLimits.SellerSku(SellerSku.For(product.RegistryId), capabilities),
+            MarketplaceLimits.Description(description, capabilities),
+        }.OfType<ProductIssue>());
+        var (images, imagesReason) = MarketplaceLimits.Images(data.Images, capabilities);
+
         var active = reasons.Count == 0;
         var stock = active && data.Stock is { } onHand ? StockRule.Apply(onHand, channel.Stock) : 0;
         ProductIssue? stockReason = null;
@@ -66,15 +75,15 @@ public static class DesiredListingBuilder
         }
 
         // Warnings go with an active listing: it sells, and the console says what was adjusted.
-        reasons.AddRange(new[] { priceReason is { Severity: IssueSeverity.Warning } ? priceReason : null, stockReason }.OfType<ProductIssue>());
+        reasons.AddRange(new[] { priceReason is { Severity: IssueSeverity.Warning } ? priceReason : null, stockReason, imagesReason }.OfType<ProductIssue>());
         var name = data.Name ?? product.RegistryId;
         return new DesiredListing
         {
             Title = TitleBuilder.Build(channel.TitleTemplate, name, data.Stars ?? 0, showBadge: active,
                 capabilities.TitleMaxChars, capabilities.TitleMaxBytes),
-            Description = Description(data, capabilities),
+            Description = description,
             CategoryId = category,
-            Images = data.Images,
+            Images = images,
             Gtin = data.Gtin,
             WeightGrams = WeightGrams(data.NetWeight),
             Attributes = Attributes(data),
@@ -120,13 +129,26 @@ public static class DesiredListingBuilder
     private static string Description(ProductData data, MarketplaceCapabilities capabilities)
     {
         var html = data.DescriptionHtml ?? string.Empty;
-        if (capabilities.AcceptsHtmlDescription && TextLimits.Fits(html, capabilities.DescriptionMaxChars, capabilities.DescriptionMaxBytes))
+        // Too many <img> for the marketplace (Sendo: 20) is a refusal; the plain text carries no images.
+        if (capabilities.AcceptsHtmlDescription && TextLimits.Fits(html, capabilities.DescriptionMaxChars, capabilities.DescriptionMaxBytes)
+            && (capabilities.MaxImages is not { } most || CountImgTags(html) <= most))
         {
             return html;
         }
 
         // Cutting HTML could leave tags open; plain text cuts cleanly.
         return TextLimits.Cut(data.DescriptionText ?? string.Empty, capabilities.DescriptionMaxChars, capabilities.DescriptionMaxBytes);
+    }
+
+    private static int CountImgTags(string html)
+    {
+        var count = 0;
+        for (var at = html.IndexOf("<img", StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf("<img", at + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static int? WeightGrams(QuantityData? weight) => weight?.Unit.ToUpperInvariant() switch

@@ -14,6 +14,9 @@ public static class MarketplaceLimits
 {
     public const string PriceOutOfRangeCode = "price.outOfRange";
     public const string StockCappedCode = "stock.capped";
+    public const string SkuLengthCode = "sku.length";
+    public const string DescriptionTooShortCode = "description.tooShort";
+    public const string ImagesTrimmedCode = "images.trimmed";
 
     /// <summary>The price the listing gets and the reason, if the registry's price is outside the marketplace's range.</summary>
     /// <param name="livePriceVnd">The price the marketplace shows now, if the listing was pushed; it is kept then.</param>
@@ -51,6 +54,47 @@ public static class MarketplaceLimits
 
         return (most, new ProductIssue(StockCappedCode, string.Create(CultureInfo.InvariantCulture,
             $"{stock:N0} units in stock; {capabilities.Marketplace} takes at most {most:N0} per listing, so {most:N0} are offered"),
+            IssueSeverity.Warning));
+    }
+
+    /// <summary>Why the marketplace would refuse the seller SKU's length (Sendo: 3–45 characters), or null.</summary>
+    public static ProductIssue? SellerSku(string sellerSku, MarketplaceCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(sellerSku);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        var min = capabilities.SellerSkuMinChars ?? 1;
+        var max = capabilities.SellerSkuMaxChars ?? int.MaxValue;
+        return sellerSku.Length >= min && sellerSku.Length <= max ? null : new ProductIssue(SkuLengthCode, string.Create(CultureInfo.InvariantCulture,
+            $"seller SKU '{sellerSku}' has {sellerSku.Length} characters; {capabilities.Marketplace} takes {min}–{max}: not listed"),
+            IssueSeverity.Ineligible);
+    }
+
+    /// <summary>
+    /// Why the description is too short for the marketplace (Sendo: 100 characters of what is sent), or null. Never
+    /// padded: filler text on a product page would mislead buyers, so the registry must describe the product better.
+    /// </summary>
+    public static ProductIssue? Description(string description, MarketplaceCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.DescriptionMinChars is not { } min || description.Length >= min ? null
+            : new ProductIssue(DescriptionTooShortCode, string.Create(CultureInfo.InvariantCulture,
+                $"description has {description.Length} characters; {capabilities.Marketplace} needs at least {min}: not listed until the registry describes the product more fully"),
+                IssueSeverity.Ineligible);
+    }
+
+    /// <summary>The images the marketplace takes (the first ones, in the registry's order) and the reason if some were left out.</summary>
+    public static (IReadOnlyList<string> Images, ProductIssue? Reason) Images(IReadOnlyList<string> images, MarketplaceCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        if (capabilities.MaxImages is not { } most || images.Count <= most)
+        {
+            return (images, null);
+        }
+
+        return ([.. images.Take(most)], new ProductIssue(ImagesTrimmedCode, string.Create(CultureInfo.InvariantCulture,
+            $"{images.Count} images; {capabilities.Marketplace} takes at most {most}, so the first {most} are shown"),
             IssueSeverity.Warning));
     }
 

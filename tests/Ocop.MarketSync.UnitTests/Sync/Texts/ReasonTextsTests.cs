@@ -14,7 +14,9 @@ public sealed class ReasonTextsTests
         var codes = typeof(IssueCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         codes.AddRange(["product.retired", "channel.noServices", "channel.noCategory", PriceHold.ReasonCode, PriceHold.KeptCode,
-            Ocop.MarketSync.Sync.Listings.Journal.WriteBackOutbox.BannedCode, Ocop.MarketSync.Sync.Listings.Journal.WriteBackOutbox.NotActiveCode]);
+            Ocop.MarketSync.Sync.Listings.Journal.WriteBackOutbox.BannedCode, Ocop.MarketSync.Sync.Listings.Journal.WriteBackOutbox.NotActiveCode,
+            MarketplaceLimits.PriceOutOfRangeCode, MarketplaceLimits.StockCappedCode, MarketplaceLimits.SkuLengthCode,
+            MarketplaceLimits.DescriptionTooShortCode, MarketplaceLimits.ImagesTrimmedCode]);
         return [.. codes];
     }
 
