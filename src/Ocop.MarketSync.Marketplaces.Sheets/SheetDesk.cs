@@ -13,7 +13,7 @@ namespace Ocop.MarketSync.Marketplaces.Sheets;
 public sealed class SheetDesk(
     ISheetStore store,
     IOptionsMonitor<SheetChannelOptions> templates,
-    MarketplaceChannelRegistryProbe channels,
+    SheetChannelGuard channels,
     TimeProvider time)
 {
     /// <summary>Closes the channel's open sheet and renders it; null when nothing is waiting to be uploaded.</summary>

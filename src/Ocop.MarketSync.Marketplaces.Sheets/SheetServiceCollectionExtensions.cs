@@ -54,7 +54,7 @@ public static class SheetServiceCollectionExtensions
         services.TryAddSingleton<SheetMarketplaceClientFactory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketplaceClientFactory, SheetMarketplaceClientFactory>(
             sp => sp.GetRequiredService<SheetMarketplaceClientFactory>()));
-        services.TryAddSingleton<MarketplaceChannelRegistryProbe>();
+        services.TryAddSingleton<SheetChannelGuard>();
         services.TryAddSingleton<SheetDesk>();
         return services;
     }

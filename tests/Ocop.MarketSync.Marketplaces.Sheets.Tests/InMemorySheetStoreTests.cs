@@ -54,7 +54,7 @@ public sealed class InMemorySheetStoreTests
     public async Task Push_StoreDown_EveryItemGetsATransientError()
     {
         // Arrange
-        var client = new SheetMarketplaceClient("c", new ThrowingAppendStore(), Templates.Postmart(), TimeProvider.System);
+        var client = new SheetMarketplaceClient("c", new FaultySheetStore(onlyAppendsFail: true), Templates.Postmart(), TimeProvider.System);
 
         // Act
         var results = await client.UpdateStockAsync([new StockUpdate("A", "A", 1), new StockUpdate("B", "B", 2)], Ct);
@@ -63,25 +63,5 @@ public sealed class InMemorySheetStoreTests
         Assert.Equal(["A", "B"], results.Select(r => r.SellerSku));
         Assert.All(results, r => Assert.IsType<MarketplaceError.Transient>(r.Error));
         Assert.All(results, r => Assert.Null(r.ReviewTicket));
-    }
-
-    private sealed class ThrowingAppendStore : ISheetStore
-    {
-        private readonly InMemorySheetStore _inner = new();
-
-        public Task<long> AppendAsync(string channelId, IReadOnlyList<SheetRow> rows, DateTimeOffset at, CancellationToken cancellationToken) =>
-            throw new TimeoutException("database timeout");
-
-        public Task<SheetSummary?> IssueOpenSheetAsync(string channelId, DateTimeOffset at, CancellationToken cancellationToken) => _inner.IssueOpenSheetAsync(channelId, at, cancellationToken);
-
-        public Task<IReadOnlyList<SheetSummary>> ListSheetsAsync(string channelId, CancellationToken cancellationToken) => _inner.ListSheetsAsync(channelId, cancellationToken);
-
-        public Task<Sheet?> GetSheetAsync(long sheetId, CancellationToken cancellationToken) => _inner.GetSheetAsync(sheetId, cancellationToken);
-
-        public Task<bool> MarkUploadedAsync(long sheetId, DateTimeOffset at, CancellationToken cancellationToken) => _inner.MarkUploadedAsync(sheetId, at, cancellationToken);
-
-        public Task SaveExportAsync(FloorExport export, CancellationToken cancellationToken) => _inner.SaveExportAsync(export, cancellationToken);
-
-        public Task<FloorExport?> LatestExportAsync(string channelId, CancellationToken cancellationToken) => _inner.LatestExportAsync(channelId, cancellationToken);
     }
 }

@@ -77,29 +77,12 @@ public sealed class SheetClientReadTests
     public async Task FindBySellerSkuAsync_StoreFails_ThrowsTheTransientPortError()
     {
         // Arrange
-        var client = new SheetMarketplaceClient("x", new FailingStore(), Templates.Postmart(), TimeProvider.System);
+        var client = new SheetMarketplaceClient("x", new FaultySheetStore(), Templates.Postmart(), TimeProvider.System);
 
         // Act
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => client.FindBySellerSkuAsync(["OCOP-1"], Ct));
 
         // Assert
         Assert.IsType<MarketplaceError.Transient>(error.Error);
-    }
-
-    private sealed class FailingStore : ISheetStore
-    {
-        public Task<long> AppendAsync(string channelId, IReadOnlyList<SheetRow> rows, DateTimeOffset at, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<SheetSummary?> IssueOpenSheetAsync(string channelId, DateTimeOffset at, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<IReadOnlyList<SheetSummary>> ListSheetsAsync(string channelId, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<Sheet?> GetSheetAsync(long sheetId, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<bool> MarkUploadedAsync(long sheetId, DateTimeOffset at, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task SaveExportAsync(FloorExport export, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<FloorExport?> LatestExportAsync(string channelId, CancellationToken cancellationToken) => throw new IOException("down");
     }
 }

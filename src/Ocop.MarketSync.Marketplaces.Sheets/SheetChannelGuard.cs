@@ -4,7 +4,7 @@ using Ocop.MarketSync.Sync.Marketplaces.Registration;
 namespace Ocop.MarketSync.Marketplaces.Sheets;
 
 /// <summary>Refuses channel ids that are not sheet channels, so staff operations never run on defaults of an unknown channel.</summary>
-public sealed class MarketplaceChannelRegistryProbe(MarketplaceChannelRegistry<SheetChannelOptions> registry)
+public sealed class SheetChannelGuard(MarketplaceChannelRegistry<SheetChannelOptions> registry)
 {
     /// <exception cref="KeyNotFoundException">No sheet channel has the id.</exception>
     public void EnsureKnown(string channelId)
