@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Ocop.MarketSync.Sandbox.Lazada;
+using Ocop.MarketSync.Sandbox.Sendo;
 using Ocop.MarketSync.Sandbox.Shopee;
+using Ocop.MarketSync.Sandbox.Tiki;
 using Ocop.MarketSync.Sandbox.TikTokShop;
 
 namespace Ocop.MarketSync.Sandbox.Hosting;
@@ -21,6 +23,8 @@ public static class EmbeddedSandboxesExtensions
         new ShopeeSimulatorHost(),
         new LazadaSimulatorHost(),
         new TikTokShopSimulatorHost(),
+        new TikiSimulatorHost(),
+        new SendoSimulatorHost(),
     ];
 
     /// <summary>

@@ -26,7 +26,7 @@ public interface IMarketplaceSimulatorHost
 /// <param name="IssueCode">
 /// The seller consenting in the simulator's stand-in for seller centre: a one-time authorisation code, exchanged at
 /// start as <c>channel authorize --code</c> would. Null where the marketplace has no consent step (keys configured
-/// per shop, or an in-house app's client credentials).
+/// per shop): the channel is then authorised without a code, as <c>channel authorize --code -</c> does.
 /// </param>
 public sealed record EmbeddedSimulator(string ChannelId, string Marketplace, SandboxServer Server, Func<string>? IssueCode)
 {

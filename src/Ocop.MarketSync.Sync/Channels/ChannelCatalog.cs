@@ -32,7 +32,7 @@ public sealed class ChannelCatalog(IOptions<ChannelsOptions> options, IEnumerabl
     {
         var channel = Get(channelId);
         // Every caller (pusher, reconciler, webhooks) gets the measured client: one place for call metrics and spans.
-        return new InstrumentedMarketplaceClient(FactoryOf(channel).Create(channel), channel);
+        return InstrumentedMarketplaceClient.Wrap(FactoryOf(channel).Create(channel), channel);
     }
 
     private IMarketplaceClientFactory FactoryOf(ChannelOptions channel) =>

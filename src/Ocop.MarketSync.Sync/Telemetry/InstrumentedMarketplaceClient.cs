@@ -10,8 +10,14 @@ namespace Ocop.MarketSync.Sync.Telemetry;
 /// pipeline, because only after the adapter's mapping is a call's outcome known: Shopee and Lazada answer a refused
 /// or throttled call with HTTP 200 and an error code in the body.
 /// </summary>
-internal sealed class InstrumentedMarketplaceClient(IMarketplaceClient inner, ChannelOptions channel) : IMarketplaceClient
+internal class InstrumentedMarketplaceClient(IMarketplaceClient inner, ChannelOptions channel) : IMarketplaceClient
 {
+    /// <summary>The wrapper for <paramref name="inner"/>: one that also follows reviews where the marketplace reviews content.</summary>
+    public static IMarketplaceClient Wrap(IMarketplaceClient inner, ChannelOptions channel) =>
+        inner is IReviewingMarketplaceClient reviewing
+            ? new Reviewing(inner, reviewing, channel)
+            : new InstrumentedMarketplaceClient(inner, channel);
+
     public MarketplaceCapabilities Capabilities => inner.Capabilities;
 
     public Task<IReadOnlyList<ItemResult>> CreateAsync(IReadOnlyList<CreateListing> items, CancellationToken cancellationToken) =>
@@ -84,5 +90,28 @@ internal sealed class InstrumentedMarketplaceClient(IMarketplaceClient inner, Ch
         }
     }
 
-    private MarketplaceCall Start(string operation, int items) => new(channel, operation, items);
+    private protected MarketplaceCall Start(string operation, int items) => new(channel, operation, items);
+
+    /// <summary>
+    /// A marketplace that reviews content (Tiki, sheet channels): the engine tests the client for
+    /// <see cref="IReviewingMarketplaceClient"/>, so the wrapper must offer it exactly when the adapter does.
+    /// </summary>
+    private sealed class Reviewing(IMarketplaceClient inner, IReviewingMarketplaceClient reviewing, ChannelOptions channel)
+        : InstrumentedMarketplaceClient(inner, channel), IReviewingMarketplaceClient
+    {
+        public async Task<IReadOnlyList<ReviewOutcome>> TrackReviewsAsync(IReadOnlyList<string> tickets, CancellationToken cancellationToken)
+        {
+            using var call = Start("track_reviews", tickets.Count);
+            try
+            {
+                var outcomes = await reviewing.TrackReviewsAsync(tickets, cancellationToken);
+                call.Finish(MarketplaceOutcomes.Ok);
+                return outcomes;
+            }
+            catch (Exception ex) when (call.Fail(ex, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
 }

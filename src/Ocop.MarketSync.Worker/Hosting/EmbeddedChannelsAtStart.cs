@@ -9,7 +9,7 @@ namespace Ocop.MarketSync.Worker.Hosting;
 
 /// <summary>
 /// At start, before the first push, readies the channels of the embedded sandboxes and simulators: authorises every
-/// simulator channel that has a consent step the way <c>channel authorize</c> does, with a code the simulator issues
+/// simulator channel the way <c>channel authorize</c> does, with a code the simulator issues
 /// as if the seller had consented (the adapter exchanges it, the token store keeps the tokens encrypted), and relists
 /// what an earlier run listed (<see cref="InMemoryMarketplaceRelist"/>). So the channels push without an operator step.
 /// </summary>
@@ -45,12 +45,6 @@ internal sealed class EmbeddedChannelsAtStart(
 
     private async Task<bool> AuthorizeAsync(IServiceProvider services, EmbeddedSimulator simulator, CancellationToken cancellationToken)
     {
-        if (simulator.IssueCode is null)
-        {
-            // Keys configured per shop (or an in-house app): the adapter signs in by itself on its first call.
-            return true;
-        }
-
         var channel = services.GetRequiredService<ChannelCatalog>().Get(simulator.ChannelId);
         var authorizer = services.GetServices<IMarketplaceAuthorizer>()
             .Single(a => string.Equals(a.Marketplace, channel.Marketplace, StringComparison.OrdinalIgnoreCase));
@@ -58,7 +52,8 @@ internal sealed class EmbeddedChannelsAtStart(
             .AnyAsync(a => a.ChannelId == channel.Id, cancellationToken);
         try
         {
-            var tokens = await authorizer.ExchangeCodeAsync(channel, simulator.IssueCode(), cancellationToken);
+            // Without a consent step (Sendo's shop keys) the authorizer ignores the code and signs in to check the keys.
+            var tokens = await authorizer.ExchangeCodeAsync(channel, simulator.IssueCode?.Invoke() ?? "-", cancellationToken);
             await services.GetRequiredService<ShopTokenStore>().SaveAuthorizationAsync(channel.Id, tokens, cancellationToken);
             logger.LogInformation(
                 "Channel {Channel} authorised with its {Marketplace} simulator at {SimulatorUrl} (shop {ShopId}), as `channel authorize` does with a seller's code{Replaced}",
