@@ -86,8 +86,13 @@ internal sealed partial class SendoWireMapper(SendoChannelOptions options)
 
     /// <summary>
     /// The planner sends HTML when the marketplace takes it and it fits, else plain text: plain text becomes
-    /// paragraphs, HTML-encoded, so Sendo's HTML field shows it as written.
+    /// paragraphs, with only HTML's own characters escaped, so Sendo's HTML field shows it as written.
     /// </summary>
+    /// <remarks>
+    /// Not <see cref="WebUtility.HtmlEncode(string)"/>: it writes every Latin-1 letter as a numeric entity, so "mô hình"
+    /// went out as "m&amp;#244; h&amp;#236;nh" — Vietnamese a buyer's browser renders, but text any other reader of
+    /// the field (search, Sendo's app, a seller editing it) sees mangled, and longer against Sendo's length limits.
+    /// </remarks>
     public static string DescriptionHtml(string description)
     {
         var text = description.Normalize(NormalizationForm.FormC).Trim();
@@ -97,8 +102,11 @@ internal sealed partial class SendoWireMapper(SendoChannelOptions options)
         }
 
         var paragraphs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"));
+        return string.Concat(paragraphs.Select(p => $"<p>{EscapeHtml(p)}</p>"));
     }
+
+    private static string EscapeHtml(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     public string Url(long productId) =>
         options.ProductUrlTemplate.Replace("{productId}", productId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);

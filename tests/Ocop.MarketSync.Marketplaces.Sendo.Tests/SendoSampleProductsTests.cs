@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,7 +31,7 @@ public sealed class SendoSampleProductsTests
             .Select(ToListing)
             .ToList();
         // What Sendo takes, from the data: the description as sent (<p>…</p>) of 100 characters or more, a price from 8,000 VND.
-        var takeable = listings.Where(l => ("<p>" + WebUtility.HtmlEncode(l.Content.Description.Trim()) + "</p>").Length >= 100 && l.PriceVnd >= 8_000)
+        var takeable = listings.Where(l => SendoWireMapper.DescriptionHtml(l.Content.Description).Length >= 100 && l.PriceVnd >= 8_000)
             .Select(l => l.Content.SellerSku).ToHashSet();
         await using var server = await SimulatorServer.StartAsync();
         var (channel, _) = await server.ChannelAsync(Ct);

@@ -35,6 +35,8 @@ public class SimulatorWorker : IAsyncLifetime
         ["shopee-sim"] = "shopee",
         ["lazada-sim"] = "lazada",
         ["tiktokshop-sim"] = "tiktokshop",
+        ["tiki-sim"] = "tiki",
+        ["sendo-sim"] = "sendo",
     };
 
     public Uri BaseAddress { get; private set; } = null!;
