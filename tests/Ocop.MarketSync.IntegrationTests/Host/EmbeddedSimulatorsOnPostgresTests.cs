@@ -10,7 +10,6 @@ namespace Ocop.MarketSync.IntegrationTests.Host;
 /// </summary>
 public sealed class EmbeddedSimulatorsOnPostgresTests(SimulatorWorkerOnPostgres worker) : IClassFixture<SimulatorWorkerOnPostgres>
 {
-    private const int OnSale = 53;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -20,7 +19,7 @@ public sealed class EmbeddedSimulatorsOnPostgresTests(SimulatorWorkerOnPostgres 
     {
         foreach (var channelId in SimulatorWorker.Channels.Keys)
         {
-            await worker.WaitUntilSettledAsync(channelId, OnSale, Settle);
+            await worker.WaitUntilSettledAsync(channelId, SimulatorWorker.OnSale(channelId), Settle);
         }
 
         await worker.RestartAsync();
@@ -37,15 +36,15 @@ public sealed class EmbeddedSimulatorsOnPostgresTests(SimulatorWorkerOnPostgres 
                 return relist.ValueKind == JsonValueKind.Object && relist.GetProperty("status").GetString() is "Succeeded" or "Failed";
             }, Settle, () => $"the reconciliation of {channelId} queued at start (last seen: {relist})");
             // It found every item missing from the new simulator; they are created again.
-            Assert.Equal(("Succeeded", OnSale), (relist.GetProperty("status").GetString(), relist.GetProperty("counts").GetProperty("missing").GetInt32()));
-            var channel = await worker.WaitUntilSettledAsync(channelId, OnSale, Settle);
+            Assert.Equal(("Succeeded", SimulatorWorker.OnSale(channelId)), (relist.GetProperty("status").GetString(), relist.GetProperty("counts").GetProperty("missing").GetInt32()));
+            var channel = await worker.WaitUntilSettledAsync(channelId, SimulatorWorker.OnSale(channelId), Settle);
             Assert.Equal("Authorized", channel.GetProperty("authorization").GetProperty("status").GetString());
             await worker.WaitAsync(async () =>
             {
                 using var simulator = new HttpClient();
                 var items = await simulator.GetFromJsonAsync<JsonElement>(new Uri(worker.Simulator(channelId), $"sandbox/{marketplace}/items"), Ct);
-                return items.GetArrayLength() == OnSale;
-            }, TimeSpan.FromSeconds(30), $"{OnSale} items in the restarted {channelId} simulator");
+                return items.GetArrayLength() == SimulatorWorker.OnSale(channelId);
+            }, TimeSpan.FromSeconds(30), $"{SimulatorWorker.OnSale(channelId)} items in the restarted {channelId} simulator");
         }
     }
 }

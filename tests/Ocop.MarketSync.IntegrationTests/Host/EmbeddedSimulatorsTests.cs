@@ -13,8 +13,6 @@ namespace Ocop.MarketSync.IntegrationTests.Host;
 /// </summary>
 public sealed class EmbeddedSimulatorsTests(SimulatorWorker worker) : IClassFixture<SimulatorWorker>
 {
-    /// <summary>As in the end-to-end suites: the 60 samples less the expired, unpriced and revoked ones and the 4 services.</summary>
-    private const int OnSale = 53;
 
     /// <summary>Time for the first intake and push of every channel (about 10 s on a quiet machine).</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
@@ -27,19 +25,19 @@ public sealed class EmbeddedSimulatorsTests(SimulatorWorker worker) : IClassFixt
         using var client = worker.Client();
         foreach (var (channelId, marketplace) in SimulatorWorker.Channels)
         {
-            var channel = await worker.WaitUntilSettledAsync(channelId, OnSale, Settle);
+            var channel = await worker.WaitUntilSettledAsync(channelId, SimulatorWorker.OnSale(channelId), Settle);
 
             Assert.Equal(marketplace, channel.GetProperty("marketplace").GetString());
             // Authorised at start with a code from the simulator: nobody ran `channel authorize`.
             Assert.Equal("Authorized", channel.GetProperty("authorization").GetProperty("status").GetString());
             var active = await client.GetFromJsonAsync<JsonElement>($"api/channels/{channelId}/listings?state=Active&pageSize=100", Ct);
-            Assert.Equal(OnSale, active.GetProperty("total").GetInt32());
+            Assert.Equal(SimulatorWorker.OnSale(channelId), active.GetProperty("total").GetInt32());
             var listed = active.GetProperty("items").EnumerateArray().ToList();
             Assert.All(listed, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("remoteId").GetString())));
 
             // The marketplace holds exactly those items, one per seller SKU: the adapter really created them there.
             var items = await SellerCentreAsync(channelId, query: "");
-            Assert.Equal(OnSale, items.GetArrayLength());
+            Assert.Equal(SimulatorWorker.OnSale(channelId), items.GetArrayLength());
             Assert.Equal(
                 listed.Select(l => l.GetProperty("sellerSku").GetString()).Order(StringComparer.Ordinal),
                 items.EnumerateArray().Select(i => i.GetProperty(Shop(channelId).SkuProperty).GetString()).Order(StringComparer.Ordinal));
@@ -52,7 +50,7 @@ public sealed class EmbeddedSimulatorsTests(SimulatorWorker worker) : IClassFixt
     [InlineData("tiktokshop-sim")]
     public async Task Webhook_SignedAfterAPriceEditInSellerCentre_IsReadBackAndTheDesiredPriceReasserted(string channelId)
     {
-        await worker.WaitUntilSettledAsync(channelId, OnSale, Settle);
+        await worker.WaitUntilSettledAsync(channelId, SimulatorWorker.OnSale(channelId), Settle);
         using var client = worker.Client();
         var listing = (await client.GetFromJsonAsync<JsonElement>("api/products/REG-00002/listings", Ct))
             .EnumerateArray().Single(l => l.GetProperty("channel").GetString() == channelId);
@@ -108,6 +106,8 @@ public sealed class EmbeddedSimulatorsTests(SimulatorWorker worker) : IClassFixt
         {
             "shopee" => ("shopee", "itemId", "originalPrice", "itemSku"),
             "lazada" => ("lazada", "itemId", "price", "sellerSku"),
+            "tiki" => ("tiki", "productId", "price", "originalSku"),
+            "sendo" => ("sendo", "id", "price", "sku"),
             _ => ("tiktokshop", "id", "priceVnd", "sellerSku"),
         };
 

@@ -23,6 +23,8 @@ public sealed class SecretsNotLoggedTests(PostgresServer postgres)
             ["SHOPEE_SIM__PartnerKey"] = "shopee-partner-key-4b8e1d09",
             ["LAZADA_SIM__AppSecret"] = "lazada-app-secret-93c2a7f4",
             ["TTS_SIM__AppSecret"] = "tiktok-app-secret-5d61e8b3",
+            ["TIKI_SIM__ClientSecret"] = "tiki-client-secret-7a0c52e9",
+            ["SENDO_SIM__SecretKey"] = "sendo-secret-key-c3f19b64",
             ["Registry__ChangeNotifications__Secret"] = "registry-signing-secret-2e7f40aa",
         };
         const string dbPassword = "Db-Pw-c81f5e2d97";
@@ -130,7 +132,7 @@ public sealed class SecretsNotLoggedTests(PostgresServer postgres)
         {
             var channels = await client.GetFromJsonAsync<JsonElement>("api/channels", TestContext.Current.CancellationToken);
             return SimulatorWorker.Channels.Keys.All(id => channels.EnumerateArray().Any(c =>
-                c.GetProperty("id").GetString() == id && c.GetProperty("listings").GetProperty("active").GetInt32() == 53));
+                c.GetProperty("id").GetString() == id && c.GetProperty("listings").GetProperty("active").GetInt32() == SimulatorWorker.OnSale(id)));
         }
         catch (HttpRequestException)
         {

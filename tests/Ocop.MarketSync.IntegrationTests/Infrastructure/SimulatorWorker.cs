@@ -39,6 +39,12 @@ public class SimulatorWorker : IAsyncLifetime
         ["sendo-sim"] = "sendo",
     };
 
+    /// <summary>
+    /// The listings a channel ends with on sale: the 60 samples less the expired, unpriced and revoked ones and the 4
+    /// services; on Sendo fewer, because the planner does not list a description under its 100-character minimum.
+    /// </summary>
+    public static int OnSale(string channelId) => channelId == "sendo-sim" ? 15 : 53;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The simulator channels as the service read them (shop ids, seller id, credentials section names).</summary>
