@@ -56,9 +56,10 @@ internal static class ChannelCommand
             }
             catch (MarketplaceException ex) when (ex.Error is MarketplaceError.Misconfigured)
             {
-                // A wrong partner key or app secret: a new code would fail the same way.
+                // A wrong partner key or app secret, or a shop setting (Tiki: apps may not update its products): a new
+                // code would fail the same way, so the message says what to fix instead.
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                    $"[red]The marketplace refused the app's credentials, not the code:[/] {ex.Message} Fix the key and run the command again; the code is still good while it has not expired.");
+                    $"[red]The marketplace refused the app's configuration or the shop's settings, not the code:[/] {ex.Message} Fix what it names and run the command again; the code is still good while it has not expired.");
                 return 1;
             }
             catch (MarketplaceException ex)

@@ -4,6 +4,7 @@ using Ocop.MarketSync.IntegrationTests.Infrastructure;
 using Ocop.MarketSync.Sandbox;
 using Ocop.MarketSync.Sandbox.Lazada;
 using Ocop.MarketSync.Sandbox.Shopee;
+using Ocop.MarketSync.Sandbox.Tiki;
 using Ocop.MarketSync.Sandbox.TikTokShop;
 
 namespace Ocop.MarketSync.IntegrationTests.Cli;
@@ -16,7 +17,7 @@ public sealed partial class ChannelAuthorizeMessagesTests
 {
     private const string WrongCode = "not-a-code-the-seller-got";
 
-    public static TheoryData<string> Marketplaces => ["shopee", "lazada", "tiktokshop"];
+    public static TheoryData<string> Marketplaces => ["shopee", "lazada", "tiktokshop", "tiki"];
 
     [Theory]
     [MemberData(nameof(Marketplaces))]
@@ -26,7 +27,8 @@ public sealed partial class ChannelAuthorizeMessagesTests
 
         var output = await AuthorizeAsync(simulator, simulator.IssueCode(), secret: "not-the-app-secret");
 
-        Assert.Contains("refused the app's credentials, not the code", output, StringComparison.Ordinal);
+        Assert.Contains("refused the app's configuration or the shop's settings, not the code", output, StringComparison.Ordinal);
+        Assert.Contains("refused the app's credentials", output, StringComparison.Ordinal);
         Assert.Contains(simulator.SecretKey, output, StringComparison.Ordinal);
         Assert.DoesNotContain("new code", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("not-the-app-secret", output, StringComparison.Ordinal);
@@ -88,6 +90,9 @@ public sealed partial class ChannelAuthorizeMessagesTests
                     [("BaseUrl", gateway), ("Lazada:AuthBaseUrl", gateway)]);
             }
 
+            case "tiki":
+                return await TikiAsync(new TikiSimulator(new TikiSimulatorOptions()));
+
             default:
             {
                 var tiktok = new TikTokShopSimulator(new TikTokShopSimulatorOptions
@@ -101,6 +106,27 @@ public sealed partial class ChannelAuthorizeMessagesTests
                     [("BaseUrl", server.BaseUrl.ToString()), ("TikTokShop:AuthBaseUrl", server.BaseUrl.ToString())]);
             }
         }
+    }
+
+    [Fact]
+    public async Task Authorize_TikiShopThatDoesNotLetAppsUpdateProducts_SaysWhatTheSellerMustChange()
+    {
+        await using var simulator = await TikiAsync(new TikiSimulator(new TikiSimulatorOptions { CanUpdateProduct = false }));
+
+        var output = await AuthorizeAsync(simulator, simulator.IssueCode(), simulator.Secret);
+
+        Assert.Contains("not the code", output, StringComparison.Ordinal);
+        Assert.Contains("can_update_product=0", output, StringComparison.Ordinal);
+        Assert.Contains("Tiki Seller Center", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Get a new code", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<Simulator> TikiAsync(TikiSimulator tiki)
+    {
+        var server = await SandboxServer.StartAsync(0, app => app.MapTikiSimulator(tiki), TestContext.Current.CancellationToken);
+        return new Simulator(server, "tiki-sim", tiki.IssueCode, "TIKI_SIM:ClientSecret", tiki.Options.ClientSecret,
+            new() { ["TIKI_SIM:ClientId"] = tiki.Options.ClientId },
+            [("BaseUrl", server.BaseUrl.ToString()), ("Tiki:AuthBaseUrl", server.BaseUrl.ToString())]);
     }
 
     [GeneratedRegex(@"\s+")]
