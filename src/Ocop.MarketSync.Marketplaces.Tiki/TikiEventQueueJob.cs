@@ -20,7 +20,8 @@ namespace Ocop.MarketSync.Marketplaces.Tiki;
 /// Tiki delivers at least once: a pull that sends the previous batch's ack id acknowledges that batch. The ack id is
 /// stored (row <c>tiki-events:{channel}</c> of <c>intake_cursors</c>) only after the batch's hints are queued, so a
 /// crash in between means the batch comes again (a repeated hint costs one read). The class, namespace and method
-/// are a persisted contract of Hangfire.
+/// are a persisted contract of Hangfire. Not registered in the container: Hangfire's activator builds it from the
+/// host's services (it needs the database and Hangfire, which adapter-only containers do not have).
 /// </remarks>
 public sealed class TikiEventQueueJob(
     TikiEventQueueReader reader,

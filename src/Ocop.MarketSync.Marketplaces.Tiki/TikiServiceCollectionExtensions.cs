@@ -52,8 +52,6 @@ public static class TikiServiceCollectionExtensions
         // Token calls: no retries (a code and a refresh token work once), one timeout.
         services.AddHttpClient(TikiMarketplaceClientFactory.AuthHttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(sp => new TikiEventQueueReader(sp.GetRequiredService<TikiMarketplaceClientFactory>()));
-        // Scheduled per channel with Tiki:EventQueueCode (recurring id TikiEventQueueJob.Resource(channelId)).
-        services.TryAddScoped<TikiEventQueueJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TikiCredentials>, TikiCredentialsValidator>());
         return services;
     }

@@ -118,7 +118,7 @@ public sealed partial class TikiEndToEndTests
     }
 
     private static Task<string> RunEventJobAsync(TikiEngineHarness tiki) => tiki.Engine.WithServicesAsync(sp =>
-        sp.GetRequiredService<TikiEventQueueJob>().RunAsync(TikiEngineHarness.ChannelId, Ct));
+        ActivatorUtilities.CreateInstance<TikiEventQueueJob>(sp).RunAsync(TikiEngineHarness.ChannelId, Ct));
 
     /// <summary>Runs (and removes) every hint job the event job queued, as a Hangfire worker would; returns their item ids.</summary>
     private static Task<List<string?>> RunHintJobsAsync(TikiEngineHarness tiki) => tiki.Engine.WithServicesAsync(async sp =>
