@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using Ocop.MarketSync.Marketplaces.Tiki;
 using Ocop.MarketSync.Sync.Intake;
 using Ocop.MarketSync.Sync.Intake.Jobs;
 using Ocop.MarketSync.Sync.Channels;
@@ -21,6 +22,7 @@ internal sealed class RecurringJobsRegistrar(
     IOptions<WriteBackOptions> writeBack,
     IOptions<AuditOptions> audit,
     ChannelCatalog channels,
+    TikiEventQueueReader tikiEvents,
     ILogger<RecurringJobsRegistrar> logger) : IHostedService
 {
     public const string RegistryPull = "registry-pull";
@@ -68,6 +70,20 @@ internal sealed class RecurringJobsRegistrar(
             {
                 recurringJobs.RemoveIfExists(id);
                 recurringJobs.RemoveIfExists(ReconcileJobId(channel.Id));
+            }
+
+            // Tiki tells of price and stock edits in seller centre through an event queue it does not push: pulled as
+            // often as the channel is pushed, each event a hint read back before acting (TikiEventQueueJob).
+            var eventsJobId = TikiEventQueueJob.Resource(channel.Id);
+            if (channel.Enabled && channel.Marketplace == "tiki" && tikiEvents.HasQueue(channel))
+            {
+                var tikiChannelId = channel.Id;
+                recurringJobs.AddOrUpdate<TikiEventQueueJob>(eventsJobId, PushQueues.For(channel.Marketplace),
+                    job => job.RunAsync(tikiChannelId, CancellationToken.None), PushCron, options);
+            }
+            else
+            {
+                recurringJobs.RemoveIfExists(eventsJobId);
             }
         }
 
