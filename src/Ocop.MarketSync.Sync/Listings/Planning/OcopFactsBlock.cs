@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Ocop.MarketSync.Data.Entities;
 
 namespace Ocop.MarketSync.Sync.Listings.Planning;
@@ -69,9 +68,13 @@ public static class OcopFactsBlock
 
         var text = description.Trim();
         return text.StartsWith('<')
-            ? text + string.Concat(lines.Select(l => $"<p>{WebUtility.HtmlEncode(l)}</p>"))
+            ? text + string.Concat(lines.Select(l => $"<p>{Encode(l)}</p>"))
             : string.Join('\n', new[] { text }.Where(t => t.Length > 0).Concat(lines));
     }
+
+    /// <summary>Only the characters HTML needs escaped: Vietnamese letters stay readable (WebUtility would write &amp;#243;).</summary>
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
