@@ -126,7 +126,25 @@ public static class DesiredListingBuilder
         return new ProductIssue("certificate.notYetValid", "certificate not in force", IssueSeverity.Ineligible);
     }
 
+    /// <summary>
+    /// The registry's description as the marketplace takes it; where the marketplace declares a minimum length
+    /// (Sendo: 100) that the registry's text does not reach, followed by the product's OCOP facts
+    /// (<see cref="OcopFactsBlock"/>) if the result still fits. Marketplaces without a minimum get the registry's
+    /// text alone, as before, and so does a description already long enough (its live listings are not rewritten).
+    /// </summary>
     private static string Description(ProductData data, MarketplaceCapabilities capabilities)
+    {
+        var own = OwnDescription(data, capabilities);
+        if (capabilities.DescriptionMinChars is not { } min || own.Length >= min)
+        {
+            return own;
+        }
+
+        var withFacts = OcopFactsBlock.AppendTo(own, data);
+        return TextLimits.Fits(withFacts, capabilities.DescriptionMaxChars, capabilities.DescriptionMaxBytes) ? withFacts : own;
+    }
+
+    private static string OwnDescription(ProductData data, MarketplaceCapabilities capabilities)
     {
         var html = data.DescriptionHtml ?? string.Empty;
         // Too many <img> for the marketplace (Sendo: 20) is a refusal; the plain text carries no images.

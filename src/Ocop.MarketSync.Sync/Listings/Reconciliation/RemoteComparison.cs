@@ -122,7 +122,11 @@ internal static class RemoteComparison
             Differs(ListingAspect.Stock, "stock", remote.Stock, desired.Stock);
         }
 
-        if (listing.PushedStatusHash == listing.DesiredStatusHash && remote.Active != desired.Active)
+        // On sale with nothing to sell looks inactive where the marketplace switches availability off at 0 stock by
+        // its own rule (Sendo): that is what was pushed, not drift, and calling it drift would send a status push at
+        // every reconciliation. A hand-made deactivation under 0 stock is still found once stock is above 0.
+        var soldOut = desired.Active && !remote.Active && desired.Stock == 0 && remote.Stock == 0;
+        if (listing.PushedStatusHash == listing.DesiredStatusHash && remote.Active != desired.Active && !soldOut)
         {
             Differs(ListingAspect.Status, "status", remote.Active ? "active" : "inactive", desired.Active ? "active" : "inactive");
         }

@@ -67,6 +67,30 @@ public sealed class RemoteComparisonTests
     }
 
     [Fact]
+    public void Apply_ActiveAtZeroStockShownUnavailable_IsInSync()
+    {
+        // Sendo turns stock_availability off at 0 by its own rule: an active listing with nothing to sell reads inactive.
+        var pass = NewPass();
+        var listing = TestListings.Pushed();
+        listing.Desired = listing.Desired with { Stock = 0 };
+
+        Assert.Null(RemoteComparison.Apply(pass, listing, RemoteOf(listing, active: false), Now));
+        Assert.Equal((1, 0), (pass.Run.InSync, pass.Run.DriftedStatus));
+    }
+
+    [Fact]
+    public void Apply_DeactivatedWithStockLeft_IsStatusDrift()
+    {
+        var pass = NewPass();
+        var listing = TestListings.Pushed();
+
+        var finding = RemoteComparison.Apply(pass, listing, RemoteOf(listing, active: false), Now);
+
+        Assert.Equal(ListingAspect.Status, finding!.Aspects);
+        Assert.Equal(1, pass.Run.DriftedStatus);
+    }
+
+    [Fact]
     public void Apply_BannedRemotely_ParksTheListing()
     {
         var pass = NewPass();

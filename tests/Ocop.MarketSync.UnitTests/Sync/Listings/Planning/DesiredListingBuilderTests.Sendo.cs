@@ -11,17 +11,74 @@ namespace Ocop.MarketSync.UnitTests.Sync.Listings.Planning;
 public sealed partial class DesiredListingBuilderTests
 {
     [Fact]
-    public void Build_DescriptionShorterThanTheMarketplaceMinimum_NotListedWithTheReason()
+    public void Build_DescriptionShorterThanTheMarketplaceMinimum_GetsTheOcopFactsAndIsListed()
     {
         // Arrange: REG-00002's description is 118 characters of plain text
+        var own = Build(Products.Sample("REG-00002")).Description;
         var capabilities = TestChannels.Capabilities() with { DescriptionMinChars = 119 };
 
         // Act
         var desired = DesiredListingBuilder.Build(Products.Sample("REG-00002"), Shop(), capabilities, Today);
 
-        // Assert: not padded, not listed
-        AssertDelisted(desired, MarketplaceLimits.DescriptionTooShortCode);
+        // Assert: the registry's text first, then its OCOP facts, one a line
+        Assert.True(desired.Active);
+        Assert.Empty(desired.Reasons);
+        Assert.Equal(
+            own + "\nSản phẩm OCOP 4 sao, nhóm Thực phẩm (Gạo, ngũ cốc, hạt sơ chế khác)."
+                + "\nGiấy chứng nhận OCOP: quyết định số 2718/QĐ-UBND của UBND tỉnh Sóc Trăng, ngày 05/11/2024, hiệu lực đến hết ngày 04/11/2027."
+                + "\nChủ thể sản xuất: HTX Nông nghiệp Tôm Lúa Hòa Tú, xã Hòa Tú, Cần Thơ."
+                + "\nMã sản phẩm OCOP: 94-946-45024-1-2024.",
+            desired.Description);
+    }
+
+    [Fact]
+    public void Build_DescriptionTooShortAndNoOcopFacts_NotListedWithTheReason()
+    {
+        // Arrange: a record without stars, certificate, producer or OCOP code has nothing true to add
+        var product = Products.Sample("REG-00002");
+        product.Data = product.Data with { Stars = null, Certificate = null, Producer = null, OcopCode = null };
+        var capabilities = TestChannels.Capabilities() with { DescriptionMinChars = 119 };
+
+        // Act
+        var desired = DesiredListingBuilder.Build(product, Shop(), capabilities, Today);
+
+        // Assert: never padded
+        Assert.Contains(desired.Reasons, r => r.Code == MarketplaceLimits.DescriptionTooShortCode);
+        Assert.False(desired.Active);
         Assert.Equal(Build(Products.Sample("REG-00002")).Description, desired.Description);
+    }
+
+    [Fact]
+    public void Build_DescriptionStillShortWithTheFacts_NotListedWithTheReason()
+    {
+        var capabilities = TestChannels.Capabilities() with { DescriptionMinChars = 2000 };
+
+        var desired = DesiredListingBuilder.Build(Products.Sample("REG-00002"), Shop(), capabilities, Today);
+
+        AssertDelisted(desired, MarketplaceLimits.DescriptionTooShortCode);
+        Assert.Contains("Mã sản phẩm OCOP", desired.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_FactsWouldNotFitTheMaximum_RegistryTextAlone()
+    {
+        var own = Build(Products.Sample("REG-00002")).Description;
+        var capabilities = TestChannels.Capabilities() with { DescriptionMinChars = 119, DescriptionMaxChars = 200 };
+
+        var desired = DesiredListingBuilder.Build(Products.Sample("REG-00002"), Shop(), capabilities, Today);
+
+        Assert.Equal(own, desired.Description);
+        AssertDelisted(desired, MarketplaceLimits.DescriptionTooShortCode);
+    }
+
+    [Fact]
+    public void Build_NoMinimumOrLongEnough_DescriptionUnchanged()
+    {
+        var own = Build(Products.Sample("REG-00002")).Description;
+        var atMinimum = TestChannels.Capabilities() with { DescriptionMinChars = own.Length };
+
+        Assert.DoesNotContain("OCOP", own, StringComparison.Ordinal);
+        Assert.Equal(own, DesiredListingBuilder.Build(Products.Sample("REG-00002"), Shop(), atMinimum, Today).Description);
     }
 
     [Fact]
