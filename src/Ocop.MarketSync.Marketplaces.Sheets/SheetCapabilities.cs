@@ -26,5 +26,7 @@ internal static class SheetCapabilities
         // A spreadsheet cell shows HTML as tags: descriptions go out as plain text.
         AcceptsHtmlDescription = false,
         SellsServices = options.SellsServices,
+        // Staff mark a sheet uploaded and expect its listings on sale at the next push; asking costs no remote call.
+        MaxReviewRecheck = TimeSpan.Zero,
     };
 }

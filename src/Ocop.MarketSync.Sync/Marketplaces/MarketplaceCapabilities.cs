@@ -75,6 +75,15 @@ public sealed record MarketplaceCapabilities
     /// <summary>The most images per listing (Sendo: 20), or null for none; more are trimmed to the first ones (<c>images.trimmed</c>).</summary>
     public int? MaxImages { get; init; }
 
+    /// <summary>
+    /// The longest wait between two questions about one open review (<see cref="IReviewingMarketplaceClient"/>). A
+    /// ticket is asked about again after a quarter of its age, up to this: a request sent a minute ago is asked at the
+    /// next push, one an hour old every 10 minutes, so slow reviews do not cost a call per listing per push (Tiki asks one
+    /// ticket per call: 15,000 open requests asked every minute would be 250 calls/s). Zero asks at every push (a sheet
+    /// channel's tickets are a database read).
+    /// </summary>
+    public TimeSpan MaxReviewRecheck { get; init; } = TimeSpan.FromMinutes(10);
+
     public required int TitleMaxChars { get; init; }
 
     /// <summary>Some marketplaces count bytes of UTF-8 (Vietnamese letters take 2–3 bytes each).</summary>

@@ -27,10 +27,7 @@ public sealed class ReviewTracker(MarketSyncDbContext db, IntakeClock clock)
             return;
         }
 
-        var open = await db.Listings
-            .Where(l => l.ChannelId == channelId && l.ReviewTicket != null && (l.ClaimedUntil == null || l.ClaimedUntil < clock.UtcNow))
-            .OrderBy(l => l.ReviewCheckedAt == null ? 0 : 1).ThenBy(l => l.ReviewCheckedAt).ThenBy(l => l.Id)
-            .Take(MaxPerRun).AsTracking().ToListAsync(cancellationToken);
+        var open = await DueAsync(channelId, capabilities.MaxReviewRecheck, cancellationToken);
         var batch = capabilities.BatchSize.TryGetValue(MarketplaceOperation.TrackReviews, out var size) ? size : DefaultBatch;
         foreach (var chunk in open.Chunk(batch))
         {
@@ -59,6 +56,47 @@ public sealed class ReviewTracker(MarketSyncDbContext db, IntakeClock clock)
         }
 
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Whether an open review is due for a question: never asked, or asked longer ago than a quarter of the ticket's
+    /// age at that time, capped at <paramref name="maxRecheck"/>. A frozen clock (tests) makes every ticket due.
+    /// </summary>
+    public static bool IsDue(DateTime? since, DateTime? checkedAt, DateTime now, TimeSpan maxRecheck)
+    {
+        if (checkedAt is not { } asked)
+        {
+            return true;
+        }
+
+        var age = since is { } sent && asked > sent ? asked - sent : TimeSpan.Zero;
+        var wait = age / 4 < maxRecheck ? age / 4 : maxRecheck;
+        return now - asked >= wait;
+    }
+
+    /// <summary>
+    /// The due tickets of the channel, longest unasked first, at most <see cref="MaxPerRun"/>. Decided on three columns
+    /// of every open ticket (the partial index of open reviews), so only the due listings are loaded whole.
+    /// </summary>
+    private async Task<List<Listing>> DueAsync(string channelId, TimeSpan maxRecheck, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var candidates = await db.Listings
+            .Where(l => l.ChannelId == channelId && l.ReviewTicket != null && (l.ClaimedUntil == null || l.ClaimedUntil < now))
+            .Select(l => new { l.Id, l.ReviewSince, l.ReviewCheckedAt })
+            .ToListAsync(cancellationToken);
+        var due = candidates
+            .Where(c => IsDue(c.ReviewSince, c.ReviewCheckedAt, now, maxRecheck))
+            .OrderBy(c => c.ReviewCheckedAt is null ? 0 : 1).ThenBy(c => c.ReviewCheckedAt).ThenBy(c => c.Id)
+            .Take(MaxPerRun).Select(c => c.Id).ToList();
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var listings = await db.Listings.Where(l => due.Contains(l.Id)).AsTracking().ToListAsync(cancellationToken);
+        var order = due.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. listings.OrderBy(l => order[l.Id])];
     }
 
     private void Apply(Listing listing, ReviewOutcome outcome, PushSummary summary)

@@ -116,8 +116,16 @@ internal sealed class TikiEngineHarness : IAsyncDisposable
         return tokens;
     });
 
-    /// <summary>Moves Tiki's clock past every review step (four states of a minute each), as if the reviewers had worked.</summary>
-    public void LetReviewsFinish() => Time.Shift += TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Moves Tiki's clock past every review step (four states of a minute each), as if the reviewers had worked, and
+    /// both clocks by the longest wait between two questions about a ticket (MarketplaceCapabilities.MaxReviewRecheck):
+    /// the settling rounds age the tickets by hours, so the engine asks again only every 10 minutes.
+    /// </summary>
+    public void LetReviewsFinish()
+    {
+        Time.Shift += TimeSpan.FromMinutes(10);
+        Engine.Clock.Advance(TimeSpan.FromMinutes(10));
+    }
 
     /// <summary>
     /// A product request made outside the engine (another tool, or the seller in Seller Center) for <paramref name="sellerSku"/>:
