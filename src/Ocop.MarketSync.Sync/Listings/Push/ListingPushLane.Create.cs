@@ -162,8 +162,7 @@ internal sealed partial class ListingPushLane
         foreach (var listing in chunk.Skip(granted))
         {
             var error = quota.Deferral(clock.UtcNow);
-            Fail(batch, listing, error, summary, MarketplaceOperation.Create);
-            summary.Deferred++;
+            Fail(batch, listing, error, summary, MarketplaceOperation.Create); // counted under Deferred
         }
 
         return chunk[..granted];

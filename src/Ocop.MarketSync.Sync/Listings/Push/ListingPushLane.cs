@@ -157,7 +157,17 @@ internal sealed partial class ListingPushLane(
 
     private void Fail(PushBatch batch, Listing listing, MarketplaceError error, PushSummary summary, MarketplaceOperation operation)
     {
-        summary.Failed++;
+        // A change the marketplace asks to hold (Sendo: the product is in review) waits uncounted, like a create beyond
+        // the daily quota: staff should not read it as a failure to look into.
+        if (error is MarketplaceError.Deferred)
+        {
+            summary.Deferred++;
+        }
+        else
+        {
+            summary.Failed++;
+        }
+
         batch.Failed.Add(listing.Id);
         if (error is MarketplaceError.RateLimited limited)
         {

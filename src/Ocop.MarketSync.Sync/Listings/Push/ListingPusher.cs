@@ -56,7 +56,7 @@ public sealed class ListingPusher(
 
         // One line per run that did something; the every-minute run that found nothing dirty stays at Debug.
         logger.Log(summary.DidSomething ? LogLevel.Information : LogLevel.Debug,
-            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed ({Throttled} throttled, {Deferred} deferred by the daily quota), {SentForReview} sent for review ({Approved} approved, {Rejected} rejected since the last run), {Calls} calls in {Lanes} lanes",
+            "Push {Channel}: {Claimed} claimed, {Created} created, {Adopted} found by SKU, {Updated} aspect updates, {Failed} failed ({Throttled} throttled), {Deferred} held back (daily quota, marketplace review), {SentForReview} sent for review ({Approved} approved, {Rejected} rejected since the last run), {Calls} calls in {Lanes} lanes",
             channelId, summary.Claimed, summary.Created, summary.Adopted, summary.Updated, summary.Failed, summary.Throttled, summary.Deferred,
             summary.SentForReview, summary.ReviewsApproved, summary.ReviewsRejected, summary.Calls, lanes);
         return summary;

@@ -13,7 +13,10 @@ public sealed class PushSummary
     public int Throttled { get; set; }
     public int Calls { get; set; }
 
-    /// <summary>Creates held back by the marketplace's daily quota: they wait for the next day, uncounted.</summary>
+    /// <summary>
+    /// Writes held back, uncounted: creates beyond the marketplace's daily quota (they wait for the next day) and
+    /// changes the marketplace asked to hold (<see cref="Marketplaces.MarketplaceError.Deferred"/>: Sendo's review).
+    /// </summary>
     public int Deferred { get; set; }
 
     /// <summary>Creates and content updates the marketplace took for review instead of applying (Tiki).</summary>
