@@ -50,6 +50,13 @@ internal sealed partial class SheetStaffDesk(IServiceProvider services)
             ? $"Channels:{channelId}:Sheet:Export is not configured, so the floor's export cannot be read. Configure it (docs/marketplaces/sheets.md) and restart."
             : null;
 
+    /// <summary>
+    /// Closes the open sheet without rendering it, for the console: its page then fetches the file by number with a
+    /// GET, so a reload never closes another sheet. The same store call as <see cref="SheetDesk.DownloadOpenSheetAsync"/>.
+    /// </summary>
+    public Task<SheetSummary?> CloseOpenSheetAsync(string channelId, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ISheetStore>().IssueOpenSheetAsync(channelId, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+
     /// <summary>The channel's sheet with that id; null when there is none or it belongs to another channel.</summary>
     public async Task<SheetSummary?> FindAsync(string channelId, long sheetId, CancellationToken cancellationToken) =>
         (await Desk.ListSheetsAsync(channelId, cancellationToken)).FirstOrDefault(s => s.Id == sheetId);
@@ -99,14 +106,14 @@ internal sealed partial class SheetStaffDesk(IServiceProvider services)
         var file = form.Files.GetFile(FileField);
         if (file is null || file.Length == 0)
         {
-            return Upload.Refused(StatusCodes.Status400BadRequest, $"The form has no file in the field '{FileField}', or the file is empty.");
+            return Upload.Refused(StatusCodes.Status400BadRequest, $"The form has no file in the field '{FileField}', or the file is empty.") with { Form = form };
         }
 
         var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, cancellationToken);
         content.Position = 0;
         var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
-        return new Upload(content, name.Length == 0 ? "export" : name, StatusCodes.Status200OK, null);
+        return new Upload(content, name.Length == 0 ? "export" : name, StatusCodes.Status200OK, null) { Form = form };
     }
 
     private static Upload TooLarge() => Upload.Refused(StatusCodes.Status413PayloadTooLarge,
@@ -118,6 +125,9 @@ internal sealed partial class SheetStaffDesk(IServiceProvider services)
     /// <summary>An uploaded file (Content set) or why it was refused (Status and Error).</summary>
     public sealed record Upload(MemoryStream? Content, string FileName, int Status, string? Error)
     {
+        /// <summary>The form's other fields, when the form itself could be read.</summary>
+        public IFormCollection? Form { get; init; }
+
         public static Upload Refused(int status, string error) => new(null, string.Empty, status, error);
     }
 }
