@@ -109,6 +109,12 @@ internal sealed partial class SheetStaffDesk(IServiceProvider services)
             return Upload.Refused(StatusCodes.Status400BadRequest, $"The form has no file in the field '{FileField}', or the file is empty.") with { Form = form };
         }
 
+        if (file.Length > MaxUploadBytes)
+        {
+            // The console's form was already read by Hangfire's anti-forgery check, without our multipart limit.
+            return TooLarge() with { Form = form };
+        }
+
         var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, cancellationToken);
         content.Position = 0;
