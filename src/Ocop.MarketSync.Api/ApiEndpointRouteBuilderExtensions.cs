@@ -12,6 +12,7 @@ using Ocop.MarketSync.Api.Reconciliation;
 using Ocop.MarketSync.Api.Registry;
 using Ocop.MarketSync.Api.Reports;
 using Ocop.MarketSync.Api.Security;
+using Ocop.MarketSync.Api.Sheets;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -36,6 +37,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapCertificateEndpoints();
         app.MapReportEndpoints();
         app.MapAlertEndpoints();
+        app.MapSheetEndpoints();
         Ocop.MarketSync.Api.Dashboard.DashboardExtensions.AddMarketSyncPages();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {

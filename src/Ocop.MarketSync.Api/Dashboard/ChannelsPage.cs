@@ -27,6 +27,7 @@ internal sealed class ChannelsPage : ConsolePage
             .GroupBy(r => r.ChannelId).Select(g => g.Max(r => r.Id)).ToList();
         var runs = Db.ReconciliationRuns.AsNoTracking().Where(r => lastRuns.Contains(r.Id)).ToDictionary(r => r.ChannelId);
         var states = Enum.GetValues<ListingState>();
+        var sheets = new Sheets.SheetStaffDesk(Http.RequestServices);
         WriteLiteral($"<h1 class=\"page-header\">{T["Channels.Title"]}</h1><table class=\"table\" id=\"channels\"><thead><tr><th>{T["Col.Channel"]}</th>"
             + $"<th>{T["Channels.Health"]}</th>");
         foreach (var state in states)
@@ -41,7 +42,8 @@ internal sealed class ChannelsPage : ConsolePage
                 : stopped.TryGetValue(channel.Id, out var alert)
                     ? $"<span class=\"text-danger\">{T["Channels.Stopped"]}: {ConsoleText.Encode(alert.Reason)} <code>{ConsoleText.Encode(alert.Code)}</code> ({T.Time(alert.Since)})</span>"
                     : $"<span class=\"text-success\">{T["Channels.Ok"]}</span>";
-            WriteLiteral($"<tr data-channel=\"{ConsoleText.Encode(channel.Id)}\"><td>{ConsoleText.Encode(channel.Id)} <span class=\"oc-muted\">{ConsoleText.Encode(channel.Marketplace)}</span></td><td>{health}</td>");
+            WriteLiteral($"<tr data-channel=\"{ConsoleText.Encode(channel.Id)}\"><td>{ConsoleText.Encode(channel.Id)} <span class=\"oc-muted\">{ConsoleText.Encode(channel.Marketplace)}</span>"
+                + PendingSheet(sheets, channel.Id) + $"</td><td>{health}</td>");
             foreach (var state in states)
             {
                 WriteLiteral($"<td>{ConsoleText.Number(counts.Where(c => c.ChannelId == channel.Id && c.State == state).Sum(c => c.Count))}</td>");
@@ -80,6 +82,24 @@ internal sealed class ChannelsPage : ConsolePage
 
         WriteLiteral("</tbody></table>");
         RenderLastPushRuns();
+    }
+
+    /// <summary>
+    /// A sheet channel's rows waiting in its open sheet, linked to "Bảng tính tải lên sàn": on these floors nothing is
+    /// live until staff upload the sheet, so the count belongs next to the channel. One store call per sheet channel,
+    /// waited on (see <see cref="SheetsPage"/>).
+    /// </summary>
+    private string PendingSheet(Sheets.SheetStaffDesk sheets, string channelId)
+    {
+        if (!sheets.IsSheetChannel(channelId))
+        {
+            return string.Empty;
+        }
+
+        var open = sheets.Desk.ListSheetsAsync(channelId, Http.RequestAborted).GetAwaiter().GetResult()
+            .FirstOrDefault(s => s.State == global::Ocop.MarketSync.Marketplaces.Sheets.Store.SheetState.Open);
+        return $"<br><a class=\"sheet-pending\" data-rows=\"{ConsoleText.Number(open?.RowCount ?? 0)}\" href=\"{ConsoleText.Encode(Url.To(SheetsPage.Route))}\">"
+            + T.Format("Sheets.Pending", open?.RowCount ?? 0) + "</a>";
     }
 
     /// <summary>

@@ -62,12 +62,15 @@ internal abstract class ConsolePage : RazorPage
     protected string Param(string name) => Context.Request.GetQuery(name) ?? string.Empty;
 
     /// <summary>Opens an action form posting to the console's action route, with the anti-forgery token and where to come back.</summary>
-    protected string FormStart(string action, string? confirm = null, string? id = null)
+    /// <param name="route">Another dashboard route taking the post (the upload sheets' actions have their own).</param>
+    /// <param name="multipart">For a form that uploads a file.</param>
+    protected string FormStart(string action, string? confirm = null, string? id = null, string route = "/console/actions", bool multipart = false)
     {
         var tokens = Service<IAntiforgery>().GetAndStoreTokens(Http);
         var onSubmit = confirm is null ? string.Empty : $" onsubmit=\"return confirm('{ConsoleText.Encode(confirm.Replace("'", "\\'", StringComparison.Ordinal))}')\"";
         var formId = id is null ? string.Empty : $" id=\"{ConsoleText.Encode(id)}\"";
-        return $"<form method=\"post\" action=\"{ConsoleText.Encode(Url.To("/console/actions"))}\"{formId}{onSubmit}>"
+        var encoding = multipart ? " enctype=\"multipart/form-data\"" : string.Empty;
+        return $"<form method=\"post\" action=\"{ConsoleText.Encode(Url.To(route))}\"{formId}{encoding}{onSubmit}>"
             + $"<input type=\"hidden\" name=\"{ConsoleText.Encode(tokens.FormFieldName)}\" value=\"{ConsoleText.Encode(tokens.RequestToken)}\">"
             + $"<input type=\"hidden\" name=\"action\" value=\"{ConsoleText.Encode(action)}\">"
             + $"<input type=\"hidden\" name=\"back\" value=\"{ConsoleText.Encode(Context.Request.Path)}\">";

@@ -33,6 +33,16 @@ internal static class DashboardExtensions
         {
             Active = page.RequestPath.StartsWith("/console/channels", StringComparison.Ordinal),
         });
+        DashboardRoutes.Routes.AddRazorPage(SheetsPage.Route, _ => new SheetsPage());
+        DashboardRoutes.Routes.Add(SheetActionDispatcher.Route, new SheetActionDispatcher());
+
+        // Only where a floor without an API is configured: elsewhere the page would only say there is none.
+        NavigationMenu.Items.Add(page => !new Sheets.SheetStaffDesk(page.Context.GetHttpContext().RequestServices).ChannelIds.Any()
+            ? null!
+            : new MenuItem(ConsoleMenu.Text(page, "Nav.Sheets"), page.Url.To(SheetsPage.Route))
+            {
+                Active = page.RequestPath.StartsWith(SheetsPage.Route, StringComparison.Ordinal),
+            });
         DashboardRoutes.Routes.AddRazorPage("/console/reports", _ => new ReportsPage());
         NavigationMenu.Items.Add(page => new MenuItem(ConsoleMenu.Text(page, "Nav.Reports"), page.Url.To("/console/reports"))
         {

@@ -29,11 +29,14 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>A new context logged in through the form; returns its page on the dashboard.</summary>
-    public async Task<IPage> LogInAsync(ServiceHost host, string username, string password)
+    public Task<IPage> LogInAsync(ServiceHost host, string username, string password) => LogInAsync(host.BaseAddress, username, password);
+
+    /// <summary>The same against any host serving the login form at <paramref name="baseAddress"/> (the slim API hosts of the tests).</summary>
+    public async Task<IPage> LogInAsync(Uri baseAddress, string username, string password)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(host.BaseAddress, "login").ToString());
+        await page.GotoAsync(new Uri(baseAddress, "login").ToString());
         await page.FillAsync("input[name=username]", username);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
