@@ -7,7 +7,7 @@ namespace Ocop.MarketSync.IntegrationTests.Marketplaces.Sheets;
 /// <summary>
 /// The 60 sample products through the real engine into a sheet channel (the Postmart example) on PostgreSQL, and
 /// the staff cycle after it: download, upload, mark uploaded. Later changes, removals and the floor's export in
-/// <c>SheetEndToEndChangeTests</c>.
+/// <see cref="SheetEndToEndChangeTests"/>.
 /// </summary>
 public sealed class SheetEndToEndTests(PostgresServer postgres)
 {
