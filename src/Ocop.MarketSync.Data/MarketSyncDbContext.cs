@@ -36,6 +36,9 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
     public DbSet<StaffAction> StaffActions => Set<StaffAction>();
     public DbSet<ChannelAuthorization> ChannelAuthorizations => Set<ChannelAuthorization>();
     public DbSet<ChannelPushRun> ChannelPushRuns => Set<ChannelPushRun>();
+    public DbSet<UploadSheet> UploadSheets => Set<UploadSheet>();
+    public DbSet<UploadSheetRow> UploadSheetRows => Set<UploadSheetRow>();
+    public DbSet<FloorExportRecord> FloorExports => Set<FloorExportRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -63,6 +66,9 @@ public sealed class MarketSyncDbContext(DbContextOptions<MarketSyncDbContext> op
         modelBuilder.ApplyConfiguration(new SeenMessageConfiguration());
         modelBuilder.ApplyConfiguration(new StaffActionConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelPushRunConfiguration());
+        modelBuilder.ApplyConfiguration(new UploadSheetConfiguration());
+        modelBuilder.ApplyConfiguration(new UploadSheetRowConfiguration(isNpgsql));
+        modelBuilder.ApplyConfiguration(new FloorExportConfiguration(isNpgsql));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

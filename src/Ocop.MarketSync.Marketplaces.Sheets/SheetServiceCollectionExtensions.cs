@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Ocop.MarketSync.Marketplaces.Sheets;
 using Ocop.MarketSync.Marketplaces.Sheets.Options;
+using Ocop.MarketSync.Marketplaces.Sheets.Store;
 using Ocop.MarketSync.Sync.Marketplaces;
 using Ocop.MarketSync.Sync.Marketplaces.Registration;
 
@@ -56,6 +57,17 @@ public static class SheetServiceCollectionExtensions
             sp => sp.GetRequiredService<SheetMarketplaceClientFactory>()));
         services.TryAddSingleton<SheetChannelGuard>();
         services.TryAddSingleton<SheetDesk>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the database <see cref="ISheetStore"/> (a singleton opening a context per call), for a host that
+    /// also calls <c>AddMarketSyncData</c>. A store registered before (a test's in-memory one) is kept.
+    /// </summary>
+    public static IServiceCollection AddDatabaseSheetStore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<ISheetStore, DatabaseSheetStore>();
         return services;
     }
 }

@@ -222,6 +222,50 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.ToTable("channel_push_runs", "marketsync");
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.FloorExportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.HasKey("Id")
+                        .HasName("pk_floor_exports");
+
+                    b.HasIndex("ChannelId", "ImportedAt")
+                        .HasDatabaseName("ix_floor_exports_channel_id_imported_at");
+
+                    b.ToTable("floor_exports", "marketsync");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.IntakeCursor", b =>
                 {
                     b.Property<string>("Source")
@@ -1047,6 +1091,104 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                     b.ToTable("staff_actions", "marketsync");
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.UploadSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DownloadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("downloaded_at");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateTime?>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_upload_sheets");
+
+                    b.HasIndex("ChannelId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_upload_sheets_open_channel")
+                        .HasFilter("downloaded_at IS NULL");
+
+                    b.HasIndex("ChannelId", "Id")
+                        .HasDatabaseName("ix_upload_sheets_channel_id_id");
+
+                    b.ToTable("upload_sheets", "marketsync");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.UploadSheetRow", b =>
+                {
+                    b.Property<long>("SheetId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sheet_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("PriceVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_vnd");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("SellerSku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("seller_sku");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock");
+
+                    b.HasKey("SheetId", "Position")
+                        .HasName("pk_upload_sheet_rows");
+
+                    b.HasIndex("SheetId", "SellerSku")
+                        .IsUnique()
+                        .HasDatabaseName("ix_upload_sheet_rows_sheet_id_seller_sku");
+
+                    b.ToTable("upload_sheet_rows", "marketsync");
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>
                 {
                     b.Property<long>("Id")
@@ -1163,6 +1305,16 @@ namespace Ocop.MarketSync.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reconciliation_findings_reconciliation_runs_run_id");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.UploadSheetRow", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.UploadSheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_sheet_rows_upload_sheets_sheet_id");
                 });
 #pragma warning restore 612, 618
         }

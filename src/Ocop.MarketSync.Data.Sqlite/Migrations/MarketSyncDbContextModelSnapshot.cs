@@ -212,6 +212,48 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("channel_push_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.FloorExportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems");
+
+                    b.HasKey("Id")
+                        .HasName("pk_floor_exports");
+
+                    b.HasIndex("ChannelId", "ImportedAt")
+                        .HasDatabaseName("ix_floor_exports_channel_id_imported_at");
+
+                    b.ToTable("floor_exports", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.IntakeCursor", b =>
                 {
                     b.Property<string>("Source")
@@ -1021,6 +1063,102 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                     b.ToTable("staff_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.UploadSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DownloadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("downloaded_at");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<DateTime?>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_upload_sheets");
+
+                    b.HasIndex("ChannelId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_upload_sheets_open_channel")
+                        .HasFilter("downloaded_at IS NULL");
+
+                    b.HasIndex("ChannelId", "Id")
+                        .HasDatabaseName("ix_upload_sheets_channel_id_id");
+
+                    b.ToTable("upload_sheets", (string)null);
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.UploadSheetRow", b =>
+                {
+                    b.Property<long>("SheetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sheet_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("PriceVnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_vnd");
+
+                    b.Property<string>("RemoteId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_id");
+
+                    b.Property<string>("SellerSku")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_sku");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stock");
+
+                    b.HasKey("SheetId", "Position")
+                        .HasName("pk_upload_sheet_rows");
+
+                    b.HasIndex("SheetId", "SellerSku")
+                        .IsUnique()
+                        .HasDatabaseName("ix_upload_sheet_rows_sheet_id_seller_sku");
+
+                    b.ToTable("upload_sheet_rows", (string)null);
+                });
+
             modelBuilder.Entity("Ocop.MarketSync.Data.Entities.WriteBack", b =>
                 {
                     b.Property<long>("Id")
@@ -1135,6 +1273,16 @@ namespace Ocop.MarketSync.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reconciliation_findings_reconciliation_runs_run_id");
+                });
+
+            modelBuilder.Entity("Ocop.MarketSync.Data.Entities.UploadSheetRow", b =>
+                {
+                    b.HasOne("Ocop.MarketSync.Data.Entities.UploadSheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_sheet_rows_upload_sheets_sheet_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -42,6 +42,8 @@ internal static class MarketSyncHost
             .AddTikTokShopMarketplace(configuration)
             .AddTikiMarketplace(configuration)
             .AddSendoMarketplace(configuration)
+            .AddSheetChannels(configuration)
+            .AddDatabaseSheetStore()
             .AddMarketSyncHangfire(configuration, runServer: mode == HostMode.Serve)
             .AddMarketSyncApi(configuration)
             .AddReverseProxySupport(configuration)

@@ -64,7 +64,7 @@ public sealed class DockerfileReplayTests : IDisposable
         var entryPoint = final.Instructions.Last(i => i.Keyword == "ENTRYPOINT").ExecForm!;
         Assert.True(File.Exists(Path.Combine(published, entryPoint[^1])), $"{entryPoint[^1]} is not in the published output {published}.");
         var projects = Directory.GetFiles(Path.Combine(root, "src"), "*.csproj", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
-        Assert.Equal(12, projects.Count);
+        Assert.Equal(15, projects.Count);
         Assert.All(projects, p => Assert.True(File.Exists(Path.Combine(published, p + ".dll")), $"{p}.dll is missing from the image."));
     }
 

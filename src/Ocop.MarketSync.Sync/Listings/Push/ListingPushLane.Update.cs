@@ -65,8 +65,10 @@ internal sealed partial class ListingPushLane
                 }
                 else if (results[i].ReviewTicket is { } ticket)
                 {
-                    // The new content waits for the marketplace's review; the item stays on sale with the old one.
-                    SentForReview(listing, ticket, ListingAspect.Content);
+                    // The aspect sent waits for the marketplace's review (new content on most marketplaces, any
+                    // aspect on a sheet channel); the item stays on sale with the old values. Only that aspect counts
+                    // as sent: marking another one left the sent aspect dirty, reclaimed by the same run forever.
+                    SentForReview(listing, ticket, aspect);
                     summary.SentForReview++;
                 }
                 else

@@ -114,6 +114,12 @@ public sealed class ReviewTracker(MarketSyncDbContext db, IntakeClock clock)
                     // Exists but not on sale: the status is pushed like any other change (after the price, before content).
                     listing.PushedStatusHash = null;
                 }
+                else if (listing.Desired.Active)
+                {
+                    // On sale already, as desired: the status a reviewed create left unsent is in place. Sending it
+                    // anyway would be a relist call per product (on a sheet channel, a "re-add" row per product).
+                    listing.PushedStatusHash = listing.DesiredStatusHash;
+                }
 
                 Audit(listing, outcome, new ItemResult(listing.SellerSku, null, remoteId), null, now);
                 ListingOutcomes.Settle(listing, failedThisRun: false, now);
