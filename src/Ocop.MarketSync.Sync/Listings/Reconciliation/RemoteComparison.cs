@@ -23,6 +23,14 @@ internal static class RemoteComparison
                 "an item with our SKU prefix and no product of ours (made by hand?); left as it is");
         }
 
+        if (listing.LastReconciledRunId != run.Id && listing.RemoteId == listing.SellerSku && remote.RemoteId != listing.RemoteId
+            && string.Equals(remote.SellerSku, listing.SellerSku, StringComparison.Ordinal))
+        {
+            // Bound to its SKU for want of the marketplace's own id (a sheet channel's upload approved before the floor's
+            // export gave its product codes): the item of that SKU is this one, under its real id now.
+            listing.RemoteId = remote.RemoteId;
+        }
+
         if (listing.LastReconciledRunId == run.Id || (listing.RemoteId is not null && listing.RemoteId != remote.RemoteId))
         {
             // A second remote item with the SKU of a listing bound to another one: a duplicate, never ours to delete.

@@ -40,12 +40,14 @@ public sealed class SheetEndToEndChangeTests(PostgresServer postgres)
         await using var sheets = await OnTheFloorAsync(postgres);
         var listings = (await sheets.ListingsAsync()).Where(l => l.Desired.Active).ToList();
 
-        // The floor's export as staff download it from the seller portal: every product but one, one price changed there.
+        // The floor's export as staff download it from the seller portal: every product but one, one price changed
+        // there, each with the floor's own product code (approved before any export, so the listings hold the SKU).
+        Assert.All(listings, l => Assert.Equal(l.SellerSku, l.RemoteId));
         var csv = new StringBuilder("Mã SKU,Mã sản phẩm,Tên sản phẩm,Giá bán,Tồn kho,Trạng thái,Đường dẫn\r\n");
         foreach (var l in listings.Where(l => l.RegistryId != "REG-00005"))
         {
             var price = l.RegistryId == "REG-00006" ? l.Desired.PriceVnd + 10_000 : l.Desired.PriceVnd;
-            csv.Append(CultureInfo.InvariantCulture, $"{l.SellerSku},,{Quote(l.Desired.Title)},{price},{l.Desired.Stock},Đang bán,\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{l.SellerSku},PM-{l.RegistryId},{Quote(l.Desired.Title)},{price},{l.Desired.Stock},Đang bán,\r\n");
         }
 
         var export = await sheets.DeskAsync(d => d.ImportExportAsync(
@@ -60,6 +62,10 @@ public sealed class SheetEndToEndChangeTests(PostgresServer postgres)
         Assert.Contains(findings, f => f is { Kind: ReconciliationFindingKind.Missing, SellerSku: "OCOP-REG-00005" });
         Assert.Contains(findings, f => f is { Kind: ReconciliationFindingKind.Drifted, SellerSku: "OCOP-REG-00006", Aspects: ListingAspect.Price });
         Assert.Equal(["OCOP-REG-00005", "OCOP-REG-00006"], findings.Select(f => f.SellerSku).Distinct().Order(StringComparer.Ordinal));
+
+        // The floor's codes replace the provisional ones (the SKU), silently: the same items, not duplicates.
+        Assert.All((await sheets.ListingsAsync()).Where(l => l.Desired.Active && l.RegistryId != "REG-00005"),
+            l => Assert.Equal("PM-" + l.RegistryId, l.RemoteId));
     }
 
     /// <summary>The samples pushed, the sheet downloaded, uploaded and marked, and the listings live.</summary>
