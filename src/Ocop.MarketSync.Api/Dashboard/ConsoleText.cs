@@ -31,6 +31,14 @@ internal sealed class ConsoleText(CultureInfo culture, TimeZoneInfo zone)
 
     public string State(ListingState state) => this["State." + state];
 
+    /// <summary>
+    /// The state as staff of that channel's kind read it: on a sheet channel nobody reviews anything, the rows wait
+    /// for staff to upload the sheet, so "in review" would send them looking at the floor instead of the upload page.
+    /// </summary>
+    public string State(ListingState state, string? marketplace) =>
+        state == ListingState.InReview && string.Equals(marketplace, "sheet", StringComparison.OrdinalIgnoreCase)
+            ? this["State.InReview.sheet"] : State(state);
+
     public string Outcome(ProductOutcome outcome) => this["Outcome." + outcome];
 
     /// <summary>The plain-language reason with its code beside it (codes stay: staff search and tools match on them).</summary>

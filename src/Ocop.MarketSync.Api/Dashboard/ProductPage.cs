@@ -104,7 +104,7 @@ internal sealed class ProductPage : ConsolePage
             var price = ConsoleText.Money(listing.Desired.PriceVnd)
                 + (listing.Desired.HeldPriceVnd is { } held ? $" → <strong>{ConsoleText.Money(held)}</strong>" : string.Empty);
             WriteLiteral($"<tr data-channel=\"{ConsoleText.Encode(listing.ChannelId)}\"><td>{ConsoleText.Encode(listing.ChannelId)}</td>"
-                + $"<td class=\"listing-state\">{T.State(listing.State)}</td><td>{string.Join("<br>", reasons)}</td><td class=\"oc-money\">{price}</td><td>{link}</td>"
+                + $"<td class=\"listing-state\">{T.State(listing.State, Channels.Find(listing.ChannelId)?.Marketplace)}</td><td>{string.Join("<br>", reasons)}</td><td class=\"oc-money\">{price}</td><td>{link}</td>"
                 + $"<td>{T.Time(listing.LastPushedAt)}</td><td>{T.Time(listing.NextAttemptAt)}</td><td class=\"oc-actions\">");
             if (CanAct)
             {

@@ -27,4 +27,16 @@ public sealed class ConsoleTextTests
 
         Assert.Equal("06/12/2026 08:27", text.Time(new DateTime(2026, 12, 6, 1, 27, 50, DateTimeKind.Utc)));
     }
+
+    [Theory]
+    [InlineData("vi-VN", "sheet", "Chờ tải lên sàn")]
+    [InlineData("vi-VN", "tiki", "Sàn đang duyệt")]
+    [InlineData("en", "sheet", "Waiting for upload to the floor")]
+    public void State_InReviewOnASheetChannel_SaysItWaitsForTheUpload(string culture, string marketplace, string expected)
+    {
+        var text = new ConsoleText(CultureInfo.GetCultureInfo(culture), Vietnam);
+
+        Assert.Equal(WebUtility.HtmlEncode(expected), text.State(Ocop.MarketSync.Data.Entities.ListingState.InReview, marketplace));
+        Assert.Equal(text.State(Ocop.MarketSync.Data.Entities.ListingState.Active), text.State(Ocop.MarketSync.Data.Entities.ListingState.Active, "sheet"));
+    }
 }
