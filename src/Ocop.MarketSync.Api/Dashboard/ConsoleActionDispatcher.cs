@@ -17,18 +17,32 @@ namespace Ocop.MarketSync.Api.Dashboard;
 /// </remarks>
 internal sealed class ConsoleActionDispatcher : IDashboardDispatcher
 {
-    public async Task Dispatch(DashboardContext context)
+    /// <summary>
+    /// The dispatcher's own lock, shared by every console action route: only a POST of a form by staff who may act
+    /// goes on. Sets 405 or 403 and answers true otherwise.
+    /// </summary>
+    internal static bool Refused(HttpContext http)
     {
-        var http = context.GetHttpContext();
         if (!HttpMethods.IsPost(http.Request.Method))
         {
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
+            return true;
         }
 
         if (!StaffAuthentication.CanAct(http.User) || !http.Request.HasFormContentType)
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return true;
+        }
+
+        return false;
+    }
+
+    public async Task Dispatch(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (ConsoleActionDispatcher.Refused(http))
+        {
             return;
         }
 

@@ -25,15 +25,8 @@ internal sealed class SheetActionDispatcher : IDashboardDispatcher
     public async Task Dispatch(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
+        if (ConsoleActionDispatcher.Refused(http))
         {
-            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        if (!StaffAuthentication.CanAct(http.User) || !http.Request.HasFormContentType)
-        {
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
